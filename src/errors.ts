@@ -11,12 +11,12 @@ export class BantinError extends Error {
 
 /** The input (file, URL, feed, argument) is not usable. */
 export class InputError extends BantinError {
-  override readonly name = 'InputError';
+  override readonly name: string = 'InputError';
 }
 
 /** A remote server answered, but not with what we need (404, wrong type, too big). */
 export class FetchError extends BantinError {
-  override readonly name = 'FetchError';
+  override readonly name: string = 'FetchError';
   constructor(
     message: string,
     readonly url: string,
@@ -29,27 +29,27 @@ export class FetchError extends BantinError {
 
 /** The address is refused by the SSRF policy (private, loopback, metadata...). */
 export class BlockedAddressError extends FetchError {
-  override readonly name = 'BlockedAddressError';
+  override readonly name: string = 'BlockedAddressError';
 }
 
 /** A feed or page could not be parsed. */
 export class ParseError extends BantinError {
-  override readonly name = 'ParseError';
+  override readonly name: string = 'ParseError';
 }
 
 /** Configuration (env) is invalid; lists every problem. */
 export class ConfigError extends BantinError {
-  override readonly name = 'ConfigError';
+  override readonly name: string = 'ConfigError';
 }
 
 /** A user asked for something they may not do in this chat. */
 export class PermissionError extends BantinError {
-  override readonly name = 'PermissionError';
+  override readonly name: string = 'PermissionError';
 }
 
 /** Nothing matched (article id, search). */
 export class NotFoundError extends BantinError {
-  override readonly name = 'NotFoundError';
+  override readonly name: string = 'NotFoundError';
 }
 
 export const isBantinError = (e: unknown): e is BantinError => e instanceof BantinError;

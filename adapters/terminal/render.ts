@@ -1,0 +1,27 @@
+import type { Block, Reply } from '../../src/reply.ts';
+import { spansToText } from '../../src/reply.ts';
+
+const renderBlock = (block: Block): string => {
+  switch (block.kind) {
+    case 'heading':
+      return `== ${block.text} ==`;
+    case 'paragraph':
+      return spansToText(block.spans);
+    case 'card': {
+      const lines = [`* ${block.title}`];
+      const width = Math.max(...block.fields.map((f) => f.label.length));
+      for (const f of block.fields) lines.push(`  ${`${f.label}:`.padEnd(width + 1)} ${f.value}`);
+      if (block.url !== null) lines.push(`  ${block.url}`);
+      for (const l of block.links) lines.push(`  + ${l.text}: ${l.url}`);
+      if (block.footer !== '') lines.push(`  (${block.footer})`);
+      return lines.join('\n');
+    }
+  }
+};
+
+/** Plain text for a terminal: no markup at all, so nothing in an article can change what is shown. */
+export function renderPlain(reply: Reply): string {
+  const textOut = reply.blocks.map(renderBlock).join('\n\n');
+  // Control characters from article text would move the cursor or change colours.
+  return textOut.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+}

@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export type Db = Database.Database;
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Numbered migrations, `NNN_name.sql`, in order. */
+export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+_.+\.sql$/.test(f))
+    .map((f) => ({ version: Number(f.split('_')[0]), name: f, sql: readFileSync(join(dir, f), 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/**
+ * Opens (creating if needed) the database: WAL so readers never wait for the poller,
+ * synchronous=NORMAL (durable across process crashes, which is what WAL needs), foreign keys,
+ * and a busy timeout so the CLI and the bot can share the file. Pending migrations run in one
+ * transaction, tracked by PRAGMA user_version.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db, migrations = listMigrations()): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return current;
+  const apply = db.transaction(() => {
+    for (const m of pending) db.exec(m.sql);
+    const last = pending[pending.length - 1];
+    if (last) db.pragma(`user_version = ${String(last.version)}`);
+  });
+  apply.immediate();
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,117 @@
+import type { Lang } from '../domain.ts';
+
+/** Every user-facing string of the core, in both languages. Vietnamese is the default. */
+export const messages = {
+  vi: {
+    who: 'Ai',
+    what: 'Việc gì',
+    when: 'Khi nào',
+    where: 'Ở đâu',
+    unknown: 'chưa rõ',
+    topStories: 'Tin nổi bật 24 giờ qua',
+    recentStories: 'Tin mới nhất (không có tin nào trong 24 giờ qua)',
+    latest: 'Tin mới nhất',
+    noArticles: 'Chưa có bài nào. Thêm nguồn tin bằng /feeds add <url>.',
+    searchResults: (q: string) => `Kết quả tìm kiếm cho “${q}”`,
+    noResults: (q: string) => `Không tìm thấy bài nào cho “${q}”.`,
+    searchUsage: 'Cách dùng: /search <từ khóa>, ví dụ /search Đà Nẵng',
+    articleNotFound: (id: number) => `Không có bài số ${id}.`,
+    unknownCommand: (name: string) => `Không có lệnh /${name}. Gõ /help để xem các lệnh.`,
+    notACommand: 'Lệnh bắt đầu bằng dấu /. Gõ /help để xem các lệnh.',
+    adminOnly: 'Chỉ quản trị viên của nhóm/kênh mới được thay đổi đăng ký, nguồn tin và cài đặt.',
+    helpTitle: 'bantin — tóm tắt tin tức: ai, việc gì, khi nào, ở đâu',
+    subscribed: (schedule: string, next: string) => `Đã đăng ký bản tin theo lịch “${schedule}”. Lần gửi tới: ${next}.`,
+    noSubscriptions: 'Chat này chưa đăng ký bản tin. Ví dụ: /subscribe 0 7 * * * (7 giờ sáng mỗi ngày).',
+    subscriptionsTitle: 'Các bản tin đã đăng ký',
+    subscriptionLine: (id: number, schedule: string, next: string, filter: string | null, paused: boolean) =>
+      `#${id} · ${schedule}${filter ? ` · lọc: ${filter}` : ''} · lần tới: ${paused ? 'tạm dừng' : next}`,
+    unsubscribed: (n: number) => (n === 0 ? 'Không có đăng ký nào để hủy.' : `Đã hủy ${n} đăng ký.`),
+    digestTitle: (date: string, n: number) => `Bản tin ${date} · ${n} tin`,
+    digestEmpty: 'Không có tin mới kể từ bản tin trước.',
+    digestLate: '(gửi muộn)',
+    feedsTitle: 'Nguồn tin',
+    noFeeds: 'Chưa có nguồn tin. Thêm bằng /feeds add <url>.',
+    feedAdded: (url: string, n: number) => `Đã thêm nguồn ${url} (${n} bài).`,
+    feedExists: (id: number) => `Nguồn này đã có (#${id}).`,
+    feedRemoved: (id: number) => `Đã xóa nguồn #${id}.`,
+    feedNotFound: (id: number) => `Không có nguồn #${id}.`,
+    feedNotYours: (id: number) => `Nguồn #${id} do chat khác hoặc người vận hành thêm; chat này không xóa được.`,
+    feedsUsage: 'Cách dùng: /feeds list | /feeds add <url> | /feeds remove <số>',
+    settingsNow: (lang: string, tz: string) => `Ngôn ngữ: ${lang} · Múi giờ: ${tz}`,
+    settingsUsage: 'Đổi: /settings lang vi|en · /settings timezone Asia/Ho_Chi_Minh',
+    settingsSaved: 'Đã lưu cài đặt.',
+    badLang: 'Ngôn ngữ phải là vi hoặc en.',
+    badTimezone: (tz: string) => `“${tz}” không phải múi giờ IANA (ví dụ Asia/Ho_Chi_Minh, Europe/London).`,
+    latestUsage: 'Cách dùng: /latest [số bài, 1–20]',
+    sources: 'Nguồn',
+    id: 'Mã bài',
+  },
+  en: {
+    who: 'Who',
+    what: 'What',
+    when: 'When',
+    where: 'Where',
+    unknown: 'unknown',
+    topStories: 'Top stories of the last 24 hours',
+    recentStories: 'Latest stories (nothing in the last 24 hours)',
+    latest: 'Latest stories',
+    noArticles: 'No articles yet. Add a news source with /feeds add <url>.',
+    searchResults: (q: string) => `Search results for “${q}”`,
+    noResults: (q: string) => `No article found for “${q}”.`,
+    searchUsage: 'Usage: /search <words>, e.g. /search Da Nang',
+    articleNotFound: (id: number) => `There is no article ${id}.`,
+    unknownCommand: (name: string) => `There is no /${name} command. Type /help for the list.`,
+    notACommand: 'Commands start with /. Type /help for the list.',
+    adminOnly: 'Only administrators of this group or channel can change subscriptions, feeds or settings.',
+    helpTitle: 'bantin — news summaries: who, what, when, where',
+    subscribed: (schedule: string, next: string) => `Subscribed to digests on “${schedule}”. Next delivery: ${next}.`,
+    noSubscriptions: 'This chat has no digest subscription. Example: /subscribe 0 7 * * * (every day at 7:00).',
+    subscriptionsTitle: 'Digest subscriptions',
+    subscriptionLine: (id: number, schedule: string, next: string, filter: string | null, paused: boolean) =>
+      `#${id} · ${schedule}${filter ? ` · filter: ${filter}` : ''} · next: ${paused ? 'paused' : next}`,
+    unsubscribed: (n: number) => (n === 0 ? 'There was no subscription to cancel.' : `Cancelled ${n} subscription(s).`),
+    digestTitle: (date: string, n: number) => `Digest ${date} · ${n} stories`,
+    digestEmpty: 'Nothing new since the last digest.',
+    digestLate: '(late)',
+    feedsTitle: 'News sources',
+    noFeeds: 'No news sources yet. Add one with /feeds add <url>.',
+    feedAdded: (url: string, n: number) => `Added ${url} (${n} articles).`,
+    feedExists: (id: number) => `That source is already there (#${id}).`,
+    feedRemoved: (id: number) => `Removed source #${id}.`,
+    feedNotFound: (id: number) => `There is no source #${id}.`,
+    feedNotYours: (id: number) => `Source #${id} was added by another chat or the operator; this chat cannot remove it.`,
+    feedsUsage: 'Usage: /feeds list | /feeds add <url> | /feeds remove <id>',
+    settingsNow: (lang: string, tz: string) => `Language: ${lang} · Time zone: ${tz}`,
+    settingsUsage: 'Change: /settings lang vi|en · /settings timezone Europe/London',
+    settingsSaved: 'Settings saved.',
+    badLang: 'The language must be vi or en.',
+    badTimezone: (tz: string) => `“${tz}” is not an IANA time zone (e.g. Asia/Ho_Chi_Minh, Europe/London).`,
+    latestUsage: 'Usage: /latest [number of stories, 1–20]',
+    sources: 'Sources',
+    id: 'Article id',
+  },
+} as const;
+
+export type Messages = (typeof messages)['vi'] | (typeof messages)['en'];
+export const t = (lang: Lang): Messages => messages[lang];
+
+/** "30/12/2020 14:05" in the chat's time zone. */
+export function formatDateTime(iso: string, timezone: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: timezone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
+}
+
+/** "30/12/2020" from "2020-12-30". */
+export const formatDay = (ymd: string): string => {
+  const [y, m, d] = ymd.split('-');
+  return `${d ?? ''}/${m ?? ''}/${y ?? ''}`;
+};

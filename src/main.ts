@@ -1,0 +1,215 @@
+/**
+ * The composition root: the only reader of process.env. Builds the store, fetcher, extractor,
+ * router, adapters and scheduler, and runs either the bot (`serve`, the default) or one CLI
+ * command (`npm run newsbot -- <command>`).
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Platform } from './domain.ts';
+import type { Messenger } from './delivery.ts';
+import type { Logger } from './ports.ts';
+import { systemClock } from './ports.ts';
+import { loadConfig, DEFAULT_FEEDS, type Config } from './config.ts';
+import { ConfigError, userMessage } from './errors.ts';
+import { createLogger } from './logger.ts';
+import { openDatabase, type Db } from '../db/open.ts';
+import { createSqliteStore } from '../db/sqlite-store.ts';
+import { createSafeFetcher } from './ingest/safe-fetch.ts';
+import { extract, EXTRACTOR_VERSION } from './extract/extract.ts';
+import { saveDrafts, type Extractor } from './articles/save-drafts.ts';
+import { draftsOf } from './articles/summarise-input.ts';
+import { createFeedPoller } from './feeds/feed-poller.ts';
+import { fetchFeedDrafts } from './feeds/fetch-feed.ts';
+import { readOpmlFeeds } from './feeds/opml.ts';
+import { createCommandRouter } from './commands/router.ts';
+import { createDigestService } from './digest/digest-service.ts';
+import { createScheduler } from './scheduler.ts';
+import { loadExampleDrafts } from './examples.ts';
+import { runCli } from './cli/run-cli.ts';
+import { NotFoundError } from './errors.ts';
+import { canonicalizeUrl } from './ingest/canonical-url.ts';
+import { renderPlain } from '../adapters/terminal/render.ts';
+import { runTerminalChat, createTerminalMessenger } from '../adapters/terminal/terminal-chat.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const readStdin = async (): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
+
+async function feedList(config: Config): Promise<readonly string[]> {
+  if (config.feeds !== null) return config.feeds;
+  if (config.feedsFile !== null) {
+    const text = await readFile(config.feedsFile, 'utf8');
+    return text.trimStart().startsWith('<')
+      ? readOpmlFeeds(text).map((f) => f.url)
+      : text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  }
+  return DEFAULT_FEEDS;
+}
+
+/** Everything both the bot and the CLI use. */
+function buildCore(config: Config, logger: Logger, db: Db) {
+  const clock = systemClock;
+  const store = createSqliteStore(db, clock);
+  const fetcher = createSafeFetcher({ allowPrivateNetwork: config.allowPrivateNetwork });
+  const extractor: Extractor = { version: EXTRACTOR_VERSION, extract };
+  const defaults = { lang: config.defaultLanguage, timezone: config.defaultTimezone };
+  const sourceDeps = { fetcher, readFile: (p: string) => readFile(p), readStdin };
+
+  const addFeed = async (url: string, addedBy: string | null) => {
+    const canonical = canonicalizeUrl(url);
+    const existing = store.listFeeds().find((f) => f.url === canonical);
+    if (existing !== undefined) return { feed: existing, created: false, articles: 0 };
+    // Fetch first: a URL that is not a feed is refused with the reason, and nothing is stored.
+    const { title, drafts } = await fetchFeedDrafts(canonical, fetcher);
+    const { feed, created } = store.addFeed(canonical, addedBy);
+    const outcomes = saveDrafts(drafts, feed.id, { store, extractor, logger });
+    store.recordFeedFetch(feed.id, {
+      ok: true,
+      title,
+      nextFetchAt: new Date(clock.now().getTime() + config.feedPollIntervalMs).toISOString(),
+    });
+    return { feed: store.getFeed(feed.id) ?? feed, created, articles: outcomes.length };
+  };
+
+  const summariseUrl = async (url: string) => {
+    const { drafts, feedUrl } = await draftsOf(url, sourceDeps);
+    const feedId = feedUrl !== null ? store.addFeed(feedUrl, null).feed.id : null;
+    const [first] = saveDrafts(drafts.slice(0, 50), feedId, { store, extractor, logger });
+    const stored = first !== undefined ? store.getArticle(first.id) : null;
+    if (stored === null) throw new NotFoundError(`no article found at ${url}`);
+    return stored;
+  };
+
+  return { clock, store, fetcher, extractor, defaults, sourceDeps, addFeed, summariseUrl };
+}
+
+async function serve(config: Config, logger: Logger, db: Db): Promise<void> {
+  const core = buildCore(config, logger, db);
+  const { store, clock } = core;
+
+  if (config.importExamples) {
+    const drafts = await loadExampleDrafts(join(ROOT, 'examples'));
+    saveDrafts(drafts, null, { store, extractor: core.extractor, logger });
+  }
+  for (const url of await feedList(config)) store.addFeed(url, null);
+
+  const poller = createFeedPoller({
+    store,
+    fetcher: core.fetcher,
+    extractor: core.extractor,
+    clock,
+    logger: logger.child({ job: 'feeds' }),
+    intervalMs: config.feedPollIntervalMs,
+  });
+
+  const messengers = new Map<Platform, Messenger>();
+  const terminalMode = config.telegram === null && config.discord === null;
+  if (terminalMode) messengers.set('terminal', createTerminalMessenger(process.stdout));
+
+  const digests = createDigestService({
+    store,
+    clock,
+    logger: logger.child({ job: 'digest' }),
+    messengers,
+    defaults: core.defaults,
+    maxItems: config.digestMaxItems,
+  });
+  const scheduler = createScheduler({ store, clock, logger: logger.child({ job: 'scheduler' }), digests, defaults: core.defaults });
+
+  const router = createCommandRouter({
+    store,
+    clock,
+    logger: logger.child({ job: 'commands' }),
+    defaults: core.defaults,
+    digestMaxItems: config.digestMaxItems,
+    summariseUrl: core.summariseUrl,
+    addFeed: core.addFeed,
+    onSubscriptionsChanged: () => scheduler.reload(),
+    digestNow: (chatKey, settings) => Promise.resolve(digests.digestNow(chatKey, settings)),
+  });
+
+  const stops: Array<() => Promise<void> | void> = [];
+  let stopping = false;
+  const shutdown = async (code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    scheduler.stop();
+    for (const stop of stops.reverse()) await stop();
+    await poller.stop();
+    db.close();
+    process.exitCode = code;
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  poller.start();
+  scheduler.reload();
+  void scheduler.catchUp();
+
+  if (terminalMode) {
+    await runTerminalChat({ input: process.stdin, output: process.stdout, router, interactive: process.stdin.isTTY });
+    await shutdown(0);
+  }
+}
+
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    process.stderr.write(`bantin: ${e instanceof ConfigError ? e.message : String(e)}\n`);
+    return 1;
+  }
+  const [command = 'serve', ...args] = process.argv.slice(2);
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.telegram?.token, config.discord?.token].filter((s): s is string => s !== undefined),
+    pretty: process.stderr.isTTY || (config.telegram === null && config.discord === null),
+    destination: process.stderr,
+  });
+  const db = openDatabase(config.databasePath);
+  if (command === 'serve') {
+    await serve(config, logger, db);
+    return Number(process.exitCode ?? 0);
+  }
+  const core = buildCore(config, logger, db);
+  try {
+    return await runCli(command, args, {
+      ...core.sourceDeps,
+      store: core.store,
+      extractor: core.extractor,
+      logger,
+      defaults: core.defaults,
+      digestMaxItems: config.digestMaxItems,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      now: () => core.clock.now(),
+      renderText: renderPlain,
+      addFeed: async (url) => {
+        const r = await core.addFeed(url, null);
+        return { id: r.feed.id, created: r.created, articles: r.articles };
+      },
+      backup: async (path) => {
+        await db.backup(path);
+      },
+    });
+  } finally {
+    db.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`bantin: ${userMessage(e)}\n`);
+    if (!(e instanceof Error && e.name !== 'Error')) process.stderr.write(`${e instanceof Error ? (e.stack ?? '') : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
