@@ -229,10 +229,15 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
 
   const saveOne = (input: SaveArticleInput): SaveOutcome => {
     const { draft, feedId, fingerprint } = input;
-    const existing =
+    const sameItem =
       (draft.url !== null ? q.byUrl.get(draft.url) : undefined) ??
-      (draft.guid !== null ? q.byGuid.get(feedId, draft.guid) : undefined) ??
-      q.byFingerprint.get(fingerprint);
+      (draft.guid !== null ? q.byGuid.get(feedId, draft.guid) : undefined);
+    // The same text under another URL or guid is a copy (syndication, a second feed): keep the first.
+    if (sameItem === undefined) {
+      const copy = q.byFingerprint.get(fingerprint);
+      if (copy !== undefined) return { id: copy.id, status: 'unchanged' };
+    }
+    const existing = sameItem;
     const fetchedAt = nowIso();
     const publishedAt = draft.publishedAt;
     if (existing === undefined) {
@@ -255,7 +260,7 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
       writeSummary(id, input.extraction, input.extractorVersion);
       return { id, status: 'inserted' };
     }
-    if (existing.fingerprint === fingerprint && existing.title === draft.title) {
+    if (existing.fingerprint === fingerprint && existing.title === draft.title && existing.body === draft.body) {
       return { id: existing.id, status: 'unchanged' };
     }
     // The same article seen again with new text (a correction): update in place, never duplicate.

@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Readable, Writable } from 'node:stream';
 import type { Platform } from './domain.ts';
 import type { Messenger } from './delivery.ts';
 import type { Logger } from './ports.ts';
@@ -34,9 +35,20 @@ import { runTerminalChat, createTerminalMessenger } from '../adapters/terminal/t
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const readStdin = async (): Promise<Buffer> => {
+/** What a run talks to: the real process, or a test's streams. */
+export interface MainIo {
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdin: Readable & { isTTY?: boolean };
+  readonly stdout: Writable;
+  readonly stderr: Writable & { isTTY?: boolean };
+  /** Install SIGINT/SIGTERM handlers (the real process only). */
+  readonly handleSignals: boolean;
+}
+
+const readAll = async (stream: Readable): Promise<Buffer> => {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
 };
 
@@ -52,13 +64,13 @@ async function feedList(config: Config): Promise<readonly string[]> {
 }
 
 /** Everything both the bot and the CLI use. */
-function buildCore(config: Config, logger: Logger, db: Db) {
+function buildCore(config: Config, logger: Logger, db: Db, io: MainIo) {
   const clock = systemClock;
   const store = createSqliteStore(db, clock);
   const fetcher = createSafeFetcher({ allowPrivateNetwork: config.allowPrivateNetwork });
   const extractor: Extractor = { version: EXTRACTOR_VERSION, extract };
   const defaults = { lang: config.defaultLanguage, timezone: config.defaultTimezone };
-  const sourceDeps = { fetcher, readFile: (p: string) => readFile(p), readStdin };
+  const sourceDeps = { fetcher, readFile: (p: string) => readFile(p), readStdin: () => readAll(io.stdin) };
 
   const addFeed = async (url: string, addedBy: string | null) => {
     const canonical = canonicalizeUrl(url);
@@ -88,8 +100,8 @@ function buildCore(config: Config, logger: Logger, db: Db) {
   return { clock, store, fetcher, extractor, defaults, sourceDeps, addFeed, summariseUrl };
 }
 
-async function serve(config: Config, logger: Logger, db: Db): Promise<void> {
-  const core = buildCore(config, logger, db);
+async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promise<number> {
+  const core = buildCore(config, logger, db, io);
   const { store, clock } = core;
 
   if (config.importExamples) {
@@ -109,7 +121,7 @@ async function serve(config: Config, logger: Logger, db: Db): Promise<void> {
 
   const messengers = new Map<Platform, Messenger>();
   const terminalMode = config.telegram === null && config.discord === null;
-  if (terminalMode) messengers.set('terminal', createTerminalMessenger(process.stdout));
+  if (terminalMode) messengers.set('terminal', createTerminalMessenger(io.stdout));
 
   const digests = createDigestService({
     store,
@@ -134,51 +146,54 @@ async function serve(config: Config, logger: Logger, db: Db): Promise<void> {
   });
 
   const stops: Array<() => Promise<void> | void> = [];
-  let stopping = false;
-  const shutdown = async (code: number): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    scheduler.stop();
-    for (const stop of stops.reverse()) await stop();
-    await poller.stop();
-    db.close();
-    process.exitCode = code;
+  let stopping: Promise<void> | null = null;
+  let finished: (code: number) => void = () => undefined;
+  const done = new Promise<number>((resolve) => (finished = resolve));
+  const shutdown = (code: number): Promise<void> => {
+    stopping ??= (async () => {
+      scheduler.stop();
+      for (const stop of stops.reverse()) await stop();
+      await poller.stop();
+      finished(code);
+    })();
+    return stopping;
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  if (io.handleSignals) {
+    process.once('SIGINT', () => void shutdown(0));
+    process.once('SIGTERM', () => void shutdown(0));
+  }
 
   poller.start();
   scheduler.reload();
   void scheduler.catchUp();
 
   if (terminalMode) {
-    await runTerminalChat({ input: process.stdin, output: process.stdout, router, interactive: process.stdin.isTTY });
+    await runTerminalChat({ input: io.stdin, output: io.stdout, router, interactive: io.stdin.isTTY === true });
     await shutdown(0);
   }
+  return done;
 }
 
-async function main(): Promise<number> {
+/** Runs the bot (`serve`, the default) or one CLI command; resolves to the exit code. */
+export async function run(io: MainIo): Promise<number> {
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(io.env);
   } catch (e) {
-    process.stderr.write(`bantin: ${e instanceof ConfigError ? e.message : String(e)}\n`);
+    io.stderr.write(`bantin: ${e instanceof ConfigError ? e.message : String(e)}\n`);
     return 1;
   }
-  const [command = 'serve', ...args] = process.argv.slice(2);
+  const [command = 'serve', ...args] = io.argv;
   const logger = createLogger({
     level: config.logLevel,
     secrets: [config.telegram?.token, config.discord?.token].filter((s): s is string => s !== undefined),
-    pretty: process.stderr.isTTY || (config.telegram === null && config.discord === null),
-    destination: process.stderr,
+    pretty: io.stderr.isTTY === true || (config.telegram === null && config.discord === null),
+    destination: io.stderr,
   });
   const db = openDatabase(config.databasePath);
-  if (command === 'serve') {
-    await serve(config, logger, db);
-    return Number(process.exitCode ?? 0);
-  }
-  const core = buildCore(config, logger, db);
   try {
+    if (command === 'serve') return await serve(config, logger, db, io);
+    const core = buildCore(config, logger, db, io);
     return await runCli(command, args, {
       ...core.sourceDeps,
       store: core.store,
@@ -186,8 +201,8 @@ async function main(): Promise<number> {
       logger,
       defaults: core.defaults,
       digestMaxItems: config.digestMaxItems,
-      stdout: process.stdout,
-      stderr: process.stderr,
+      stdout: io.stdout,
+      stderr: io.stderr,
       now: () => core.clock.now(),
       renderText: renderPlain,
       addFeed: async (url) => {
@@ -203,13 +218,22 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`bantin: ${userMessage(e)}\n`);
-    if (!(e instanceof Error && e.name !== 'Error')) process.stderr.write(`${e instanceof Error ? (e.stack ?? '') : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntryPoint) {
+  run({
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    handleSignals: true,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`bantin: ${userMessage(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

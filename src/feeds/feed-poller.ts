@@ -42,9 +42,12 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = false;
+  // Aborts in-flight fetches on stop, so shutdown never waits for a slow feed's timeout.
+  let abort = new AbortController();
 
   const pollFeed = async (feed: Feed): Promise<number> => {
-    const { title, drafts } = await fetchFeedDrafts(feed.url, deps.fetcher);
+    const { title, drafts } = await fetchFeedDrafts(feed.url, deps.fetcher, abort.signal);
+    if (stopped) return 0;
     const outcomes = saveDrafts(drafts, feed.id, deps);
     const next = new Date(deps.clock.now().getTime() + deps.intervalMs).toISOString();
     deps.store.recordFeedFetch(feed.id, { ok: true, title, nextFetchAt: next });
@@ -57,6 +60,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
       if (feed.failures > 0) deps.logger.info({ feed: feed.url }, 'feed reachable again');
       return { ok: true, articles };
     } catch (e) {
+      if (stopped) return { ok: false, articles: 0 };
       const failures = feed.failures + 1;
       const wait = backoffMs(deps.intervalMs, failures);
       const next = new Date(deps.clock.now().getTime() + wait).toISOString();
@@ -99,6 +103,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     pollFeed,
     start: () => {
       stopped = false;
+      abort = new AbortController();
       tick();
       // Check often for due feeds; each feed's own next_fetch_at decides whether it is polled.
       timer = setInterval(tick, Math.min(deps.intervalMs, 30_000));
@@ -106,6 +111,7 @@ export function createFeedPoller(deps: FeedPollerDeps): FeedPoller {
     },
     stop: async () => {
       stopped = true;
+      abort.abort(new Error('bantin is shutting down'));
       if (timer !== null) clearInterval(timer);
       timer = null;
       await running;

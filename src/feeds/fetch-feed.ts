@@ -12,8 +12,9 @@ const FEED_ACCEPT =
 export async function fetchFeedDrafts(
   url: string,
   fetcher: Fetcher,
+  signal?: AbortSignal,
 ): Promise<{ title: string | null; drafts: ArticleDraft[] }> {
-  const res = await fetcher.fetch(url, { accept: FEED_ACCEPT });
+  const res = await fetcher.fetch(url, { accept: FEED_ACCEPT, ...(signal !== undefined ? { signal } : {}) });
   const text = decodeBody(res.body, res.contentType);
   const feed = parseFeed(text, res.url);
   if (feed.items.length === 0 && feed.title === null) throw new ParseError(`not a valid RSS, Atom or JSON feed: ${url}`);

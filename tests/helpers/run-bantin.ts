@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `src/main.ts` as a child process the way `npm start` / `npm run newsbot` do, with a
+ * clean environment (no tokens from the developer's shell), stdin as given, and waits for exit.
+ */
+export function runBantin(args: readonly string[], options: { env: Record<string, string>; stdin?: string; timeoutMs?: number }): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bantin did not exit within ${String(options.timeoutMs ?? 25_000)} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, options.timeoutMs ?? 25_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+/**
+ * Runs bantin's real entry point (`run` of src/main.ts) in this process, with its own streams:
+ * the same code path as the child process, without paying Node's start-up for every call.
+ */
+export async function runInProcess(args: readonly string[], options: { env: Record<string, string>; stdin?: string }): Promise<RunResult> {
+  const { PassThrough } = await import('node:stream');
+  const { run } = await import('../../src/main.ts');
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+  stdin.end(options.stdin ?? '');
+  const code = await run({ argv: args, env: { LOG_LEVEL: 'warn', ...options.env }, stdin, stdout, stderr, handleSignals: false });
+  return { code, stdout: out, stderr: err };
+}
