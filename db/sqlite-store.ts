@@ -19,6 +19,7 @@ import type {
 } from '../src/store.ts';
 import { foldAccents } from '../src/text/vietnamese.ts';
 import { toFtsQuery } from './fts-query.ts';
+import { createOutboxQueries } from './outbox-queries.ts';
 
 interface ArticleRow {
   id: number;
@@ -295,6 +296,7 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
   };
 
   return {
+    ...createOutboxQueries(db, nowIso),
     saveArticle: (input) => saveMany([input])[0] as SaveOutcome,
     saveArticles: (inputs) => saveMany(inputs),
     getArticle: (id) => {

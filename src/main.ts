@@ -25,6 +25,7 @@ import { fetchFeedDrafts } from './feeds/fetch-feed.ts';
 import { readOpmlFeeds } from './feeds/opml.ts';
 import { createCommandRouter } from './commands/router.ts';
 import { createDigestService } from './digest/digest-service.ts';
+import { createOutboxSender } from './digest/outbox-sender.ts';
 import { createScheduler } from './scheduler.ts';
 import { loadExampleDrafts } from './examples.ts';
 import { runCli } from './cli/run-cli.ts';
@@ -123,11 +124,13 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
   const terminalMode = config.telegram === null && config.discord === null;
   if (terminalMode) messengers.set('terminal', createTerminalMessenger(io.stdout));
 
+  const outbox = createOutboxSender({ store, clock, logger: logger.child({ job: 'outbox' }), messengers });
   const digests = createDigestService({
     store,
     clock,
     logger: logger.child({ job: 'digest' }),
     messengers,
+    outbox,
     defaults: core.defaults,
     maxItems: config.digestMaxItems,
   });
@@ -152,6 +155,7 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
   const shutdown = (code: number): Promise<void> => {
     stopping ??= (async () => {
       scheduler.stop();
+      await outbox.stop();
       for (const stop of stops.reverse()) await stop();
       await poller.stop();
       finished(code);
@@ -164,6 +168,7 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
   }
 
   poller.start();
+  outbox.start();
   scheduler.reload();
   void scheduler.catchUp();
 

@@ -9,6 +9,7 @@ import type {
   Subscription,
   Summary,
 } from './domain.ts';
+import type { OutboxStore } from './digest/outbox.ts';
 
 export interface SaveArticleInput {
   readonly draft: ArticleDraft;
@@ -44,7 +45,7 @@ export interface NewSubscription {
   readonly filter: string | null;
 }
 
-export interface Store {
+export interface Store extends OutboxStore {
   saveArticle(input: SaveArticleInput): SaveOutcome;
   /** Several articles in one transaction (a feed's items). */
   saveArticles(inputs: readonly SaveArticleInput[]): SaveOutcome[];

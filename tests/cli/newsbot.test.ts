@@ -35,7 +35,8 @@ describe('newsbot summarize --json (the contract other tools rely on)', () => {
         lang: 'en',
       }),
     );
-    const r = await runInProcess(['summarize', '--json', EXAMPLE, json], { env });
+    // the real process, as other tools run it
+    const r = await runBantin(['summarize', '--json', EXAMPLE, json], { env });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n').filter((l) => l.startsWith('{'));
     expect(lines).toHaveLength(2);

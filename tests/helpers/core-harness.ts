@@ -5,6 +5,7 @@ import { saveDrafts, type Extractor } from '../../src/articles/save-drafts.ts';
 import { draftsOf } from '../../src/articles/summarise-input.ts';
 import { fetchFeedDrafts } from '../../src/feeds/fetch-feed.ts';
 import { createDigestService } from '../../src/digest/digest-service.ts';
+import { createOutboxSender } from '../../src/digest/outbox-sender.ts';
 import { extract, EXTRACTOR_VERSION } from '../../src/extract/extract.ts';
 import { silentLogger } from '../../src/ports.ts';
 import { NotFoundError } from '../../src/errors.ts';
@@ -20,6 +21,7 @@ export interface CoreHarness extends TempStore {
   readonly extractor: Extractor;
   readonly messengers: Map<Platform, Messenger>;
   readonly digests: ReturnType<typeof createDigestService>;
+  readonly outbox: ReturnType<typeof createOutboxSender>;
   /** Sends a command line like "/summary 3" as the given chat; returns the plain-text reply. */
   say(line: string, options?: { chat?: ChatRef; admin?: boolean }): Promise<string>;
   ask(line: string, options?: { chat?: ChatRef; admin?: boolean }): Promise<Reply>;
@@ -35,7 +37,8 @@ export function startCore(options: { now?: string } = {}): CoreHarness {
   const logger = silentLogger;
   const defaults = { lang: 'vi' as const, timezone: 'Asia/Ho_Chi_Minh' };
   const messengers = new Map<Platform, Messenger>();
-  const digests = createDigestService({ store, clock, logger, messengers, defaults, maxItems: 10, sleep: () => Promise.resolve() });
+  const outbox = createOutboxSender({ store, clock, logger, messengers, sleep: () => Promise.resolve() });
+  const digests = createDigestService({ store, clock, logger, messengers, outbox, defaults, maxItems: 10 });
   const sourceDeps = { fetcher, readFile: () => Promise.reject(new Error('no files')), readStdin: () => Promise.resolve(Buffer.alloc(0)) };
   const router = createCommandRouter({
     store,
@@ -77,6 +80,7 @@ export function startCore(options: { now?: string } = {}): CoreHarness {
     extractor,
     messengers,
     digests,
+    outbox,
     ask,
     say: async (line, o) => renderPlain(await ask(line, o)),
   };
