@@ -47,7 +47,8 @@ interface SummaryRow {
   evidence_json: string;
 }
 
-type JoinedRow = ArticleRow & Partial<Omit<SummaryRow, 'article_id'>> & { snippet?: string };
+/** Summary columns are NULL when the LEFT JOIN finds no summary. */
+type JoinedRow = ArticleRow & { [K in keyof Omit<SummaryRow, 'article_id'>]: SummaryRow[K] | null } & { snippet?: string };
 
 interface FeedRow {
   id: number;
@@ -89,7 +90,7 @@ const toArticle = (r: ArticleRow): Article => ({
 });
 
 const toSummary = (r: JoinedRow): Summary | null =>
-  r.extractor_version === undefined || r.extractor_version === null
+  r.extractor_version === null
     ? null
     : {
         articleId: r.id,

@@ -43,7 +43,7 @@ const optionalText = z
 
 const urlRoot = (name: string) =>
   optionalText.refine((v) => v === null || /^https?:\/\/[^\s]+[^/]$/.test(v), {
-    message: `${name} must be an http(s) URL without a trailing slash`,
+    error: `${name} must be an http(s) URL without a trailing slash`,
   });
 
 const schema = z.object({
@@ -51,7 +51,7 @@ const schema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: urlRoot('TELEGRAM_API_ROOT'),
   TELEGRAM_WEBHOOK_URL: optionalText.refine((v) => v === null || /^https:\/\//.test(v), {
-    message: 'TELEGRAM_WEBHOOK_URL must be an https:// URL',
+    error: 'TELEGRAM_WEBHOOK_URL must be an https:// URL',
   }),
   TELEGRAM_WEBHOOK_PORT: optionalText.transform((v) => (v === null ? 8443 : Number(v))).pipe(
     z.number().int().min(1).max(65535),
@@ -72,15 +72,15 @@ const schema = z.object({
   FEED_POLL_INTERVAL: optionalText
     .transform((v) => (v === null ? 600_000 : parseDuration(v)))
     .refine((v) => v !== null && v >= 10_000, {
-      message: 'FEED_POLL_INTERVAL must be a duration of at least 10s, e.g. "10m"',
+      error: 'FEED_POLL_INTERVAL must be a duration of at least 10s, e.g. "10m"',
     })
     .transform((v) => v ?? 600_000),
   DEFAULT_TIMEZONE: optionalText
     .transform((v) => v ?? 'Asia/Ho_Chi_Minh')
-    .refine(isValidTimezone, { message: 'DEFAULT_TIMEZONE must be an IANA time zone, e.g. Asia/Ho_Chi_Minh' }),
+    .refine(isValidTimezone, { error: 'DEFAULT_TIMEZONE must be an IANA time zone, e.g. Asia/Ho_Chi_Minh' }),
   DEFAULT_LANGUAGE: optionalText
     .transform((v) => v ?? 'vi')
-    .pipe(z.enum(['vi', 'en'], { message: 'DEFAULT_LANGUAGE must be vi or en' })),
+    .pipe(z.enum(['vi', 'en'], { error: 'DEFAULT_LANGUAGE must be vi or en' })),
   ALLOW_PRIVATE_NETWORK: boolish,
   LOG_LEVEL: optionalText
     .transform((v) => v ?? 'info')

@@ -4,9 +4,6 @@
  */
 export class BantinError extends Error {
   override readonly name: string = 'BantinError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** The input (file, URL, feed, argument) is not usable. */

@@ -38,5 +38,5 @@ export function createLogger(options: LoggerOptions): Logger {
       done();
     },
   });
-  return pino({ level: options.level, base: null }, sink) as unknown as Logger;
+  return pino({ level: options.level, base: null }, sink);
 }

@@ -23,5 +23,6 @@ const renderBlock = (block: Block): string => {
 export function renderPlain(reply: Reply): string {
   const textOut = reply.blocks.map(renderBlock).join('\n\n');
   // Control characters from article text would move the cursor or change colours.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return textOut.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
 }

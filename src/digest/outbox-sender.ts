@@ -44,9 +44,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const maxAttempts = deps.maxAttempts ?? 6;
   const concurrency = deps.chatConcurrency ?? 16;
   let running: Promise<{ sent: number; failed: number; deferred: number }> | null = null;
-  let again = false;
   let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
+  // Mutated from other calls while a drain awaits: kept in an object so checks re-read it.
+  const state = { again: false, stopped: false };
+  const stopped = (): boolean => state.stopped;
+  const askedAgain = (): boolean => state.again;
 
   const sendOne = async (d: Delivery, messenger: Messenger, chatId: string): Promise<'sent' | 'failed' | 'deferred'> => {
     for (let attempt = 1; ; attempt++) {
@@ -74,7 +76,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         case 'transient': {
           const wait = result.status === 'rate-limited' ? result.retryAfterMs : Math.min(60_000, 500 * 2 ** attempt);
           const reason = result.status === 'rate-limited' ? 'rate limited' : result.reason;
-          if (attempt >= maxAttempts || wait > MAX_INLINE_WAIT_MS || stopped) {
+          if (attempt >= maxAttempts || wait > MAX_INLINE_WAIT_MS || state.stopped) {
             deps.store.retryLater(d.id, new Date(deps.clock.now().getTime() + wait).toISOString(), reason);
             return 'deferred';
           }
@@ -95,13 +97,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     }
     const chats = [...byChat.entries()];
     const worker = async (): Promise<void> => {
-      for (let entry = chats.shift(); entry !== undefined && !stopped; entry = chats.shift()) {
+      for (let entry = chats.shift(); entry !== undefined && !state.stopped; entry = chats.shift()) {
         const [chatKey, parts] = entry;
         const { platform, id } = platformOf(chatKey);
         const messenger = deps.messengers.get(platform);
         if (messenger === undefined) continue; // that adapter is not running in this process
         for (const d of parts) {
-          if (stopped) break;
+          if (stopped()) break;
           if (d.nextAttemptAt !== null && Date.parse(d.nextAttemptAt) > deps.clock.now().getTime()) {
             totals.deferred++;
             break; // later parts wait behind it: order per chat holds
@@ -118,13 +120,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
 
   const drain = (): Promise<{ sent: number; failed: number; deferred: number }> => {
     if (running !== null) {
-      again = true;
+      state.again = true;
       return running;
     }
     running = (async () => {
       const totals = { sent: 0, failed: 0, deferred: 0 };
       do {
-        again = false;
+        state.again = false;
         try {
           const r = await drainOnce();
           totals.sent += r.sent;
@@ -133,7 +135,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         } catch (e) {
           deps.logger.error({ err: e }, 'outbox drain failed');
         }
-      } while (again && !stopped);
+      } while (askedAgain() && !stopped());
       return totals;
     })().finally(() => {
       running = null;
@@ -145,13 +147,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     drain,
     kick: () => void drain(),
     start: () => {
-      stopped = false;
+      state.stopped = false;
       void drain(); // resume what a previous run left pending
       timer = setInterval(() => void drain(), 15_000);
       timer.unref();
     },
     stop: async () => {
-      stopped = true;
+      state.stopped = true;
       if (timer !== null) clearInterval(timer);
       await running;
     },

@@ -13,7 +13,7 @@ interface Outline {
 export function readOpmlFeeds(text: string): Array<{ url: string; title: string | null }> {
   let doc: { body?: { outlines?: readonly Outline[] } };
   try {
-    doc = parseOpml(text) as typeof doc;
+    doc = parseOpml(text);
   } catch (e) {
     throw new ParseError('not a valid OPML file', { cause: e });
   }
