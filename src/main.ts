@@ -26,6 +26,7 @@ import { readOpmlFeeds } from './feeds/opml.ts';
 import { createCommandRouter } from './commands/router.ts';
 import { createDigestService } from './digest/digest-service.ts';
 import { createOutboxSender } from './digest/outbox-sender.ts';
+import { buildPlaceAliases } from './digest/place-aliases.ts';
 import { createScheduler } from './scheduler.ts';
 import { loadExampleDrafts } from './examples.ts';
 import { runCli } from './cli/run-cli.ts';
@@ -98,7 +99,8 @@ function buildCore(config: Config, logger: Logger, db: Db, io: MainIo) {
     return stored;
   };
 
-  return { clock, store, fetcher, extractor, defaults, sourceDeps, addFeed, summariseUrl };
+  const placeAliases = buildPlaceAliases();
+  return { clock, store, fetcher, extractor, defaults, sourceDeps, addFeed, summariseUrl, placeAliases };
 }
 
 async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promise<number> {
@@ -133,6 +135,7 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
     outbox,
     defaults: core.defaults,
     maxItems: config.digestMaxItems,
+    placeAliases: core.placeAliases,
   });
   const scheduler = createScheduler({ store, clock, logger: logger.child({ job: 'scheduler' }), digests, defaults: core.defaults });
 
@@ -146,6 +149,7 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
     addFeed: core.addFeed,
     onSubscriptionsChanged: () => scheduler.reload(),
     digestNow: (chatKey, settings) => Promise.resolve(digests.digestNow(chatKey, settings)),
+    placeAliases: core.placeAliases,
   });
 
   const stops: Array<() => Promise<void> | void> = [];
@@ -206,6 +210,7 @@ export async function run(io: MainIo): Promise<number> {
       logger,
       defaults: core.defaults,
       digestMaxItems: config.digestMaxItems,
+      placeAliases: core.placeAliases,
       stdout: io.stdout,
       stderr: io.stderr,
       now: () => core.clock.now(),

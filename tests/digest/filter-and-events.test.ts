@@ -70,3 +70,15 @@ describe('one item per event', () => {
     expect(groupEvents([a, b])).toHaveLength(2);
   });
 });
+
+describe('place aliases shipped with bantin', () => {
+  it('maps merged provinces and the spellings of Ho Chi Minh City', async () => {
+    const { buildPlaceAliases } = await import('../../src/digest/place-aliases.ts');
+    const aliases = buildPlaceAliases();
+    const quangNam = stored(aDraft(), anExtraction({ where: ['tỉnh Quảng Nam'] }));
+    expect(matchesFilter(quangNam, parseFilter('where:"Da Nang"'), aliases)).toBe(true);
+    const hcm = stored(aDraft(), anExtraction({ where: ['Thành phố Hồ Chí Minh'] }));
+    expect(matchesFilter(hcm, parseFilter('where:"TP.HCM"'), aliases)).toBe(true);
+    expect(matchesFilter(hcm, parseFilter('where:"Hà Nội"'), aliases)).toBe(false);
+  });
+});
