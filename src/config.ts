@@ -94,7 +94,7 @@ export interface Config {
   readonly telegram: {
     readonly token: string;
     readonly apiRoot: string | null;
-    readonly webhook: { readonly url: string; readonly port: number; readonly secret: string | null } | null;
+    readonly webhook: { readonly url: string; readonly port: number; readonly secret: string } | null;
   } | null;
   readonly discord: { readonly token: string; readonly apiRoot: string | null; readonly guildId: string | null } | null;
   /** Explicit feed list (FEEDS), or null for the defaults / FEEDS_FILE. */
@@ -120,6 +120,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.TELEGRAM_WEBHOOK_URL !== null && (e.TELEGRAM_WEBHOOK_SECRET === null || !/^[A-Za-z0-9_-]{1,256}$/.test(e.TELEGRAM_WEBHOOK_SECRET))) {
+    throw new ConfigError(
+      'invalid configuration: TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL (1-256 of A-Z a-z 0-9 _ -), so only Telegram can call the webhook',
+    );
+  }
   return {
     databasePath: e.DATABASE_PATH,
     telegram:
@@ -131,7 +136,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
             webhook:
               e.TELEGRAM_WEBHOOK_URL === null
                 ? null
-                : { url: e.TELEGRAM_WEBHOOK_URL, port: e.TELEGRAM_WEBHOOK_PORT, secret: e.TELEGRAM_WEBHOOK_SECRET },
+                : { url: e.TELEGRAM_WEBHOOK_URL, port: e.TELEGRAM_WEBHOOK_PORT, secret: e.TELEGRAM_WEBHOOK_SECRET ?? '' },
           },
     discord:
       e.DISCORD_BOT_TOKEN === null

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import type { Platform } from './domain.ts';
+import { chatKey, type ChatRef, type Platform } from './domain.ts';
 import type { Messenger } from './delivery.ts';
 import type { Logger } from './ports.ts';
 import { systemClock } from './ports.ts';
@@ -34,6 +34,8 @@ import { NotFoundError } from './errors.ts';
 import { canonicalizeUrl } from './ingest/canonical-url.ts';
 import { renderPlain } from '../adapters/terminal/render.ts';
 import { runTerminalChat, createTerminalMessenger } from '../adapters/terminal/terminal-chat.ts';
+import { createTelegramBot } from '../adapters/telegram/bot.ts';
+import { createDiscordBot } from '../adapters/discord/bot.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,6 +48,8 @@ export interface MainIo {
   readonly stderr: Writable & { isTTY?: boolean };
   /** Install SIGINT/SIGTERM handlers (the real process only). */
   readonly handleSignals: boolean;
+  /** Stops a running bot gracefully (tests; the real process uses signals). */
+  readonly stopSignal?: AbortSignal;
 }
 
 const readAll = async (stream: Readable): Promise<Buffer> => {
@@ -169,6 +173,62 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
   if (io.handleSignals) {
     process.once('SIGINT', () => void shutdown(0));
     process.once('SIGTERM', () => void shutdown(0));
+  }
+  io.stopSignal?.addEventListener('abort', () => void shutdown(0), { once: true });
+
+  // A platform removed or blocked the bot in a chat: pause its digests; back: resume them.
+  const chatUnavailable = (chat: ChatRef, reason: string): void => {
+    store.setChatAvailable(chatKey(chat), false);
+    logger.info({ chat: chatKey(chat) }, `bot unavailable in chat (${reason}): subscriptions paused`);
+  };
+  const chatAvailable = (chat: ChatRef): void => {
+    if (store.isChatAvailable(chatKey(chat))) return;
+    store.setChatAvailable(chatKey(chat), true);
+    logger.info({ chat: chatKey(chat) }, 'bot is back in chat: subscriptions resumed');
+    scheduler.reload();
+    outbox.kick();
+  };
+  try {
+    if (config.telegram !== null) {
+      const telegram = createTelegramBot({
+        token: config.telegram.token,
+        ...(config.telegram.apiRoot !== null ? { apiRoot: config.telegram.apiRoot } : {}),
+        router,
+        logger: logger.child({ platform: 'telegram' }),
+        onChatUnavailable: chatUnavailable,
+        onChatAvailable: chatAvailable,
+        ...(config.telegram.webhook !== null
+          ? { webhook: { url: config.telegram.webhook.url, port: config.telegram.webhook.port, secretToken: config.telegram.webhook.secret } }
+          : {}),
+        onFatalError: (message) => {
+          logger.error(`Telegram stopped: ${message}`);
+          void shutdown(1);
+        },
+      });
+      stops.push(() => telegram.stop());
+      messengers.set('telegram', telegram.messenger);
+      const { username } = await telegram.start();
+      logger.info(`Telegram bot @${username} is running`);
+    }
+    if (config.discord !== null) {
+      const discord = createDiscordBot({
+        token: config.discord.token,
+        ...(config.discord.apiRoot !== null ? { apiRoot: config.discord.apiRoot } : {}),
+        ...(config.discord.guildId !== null ? { guildId: config.discord.guildId } : {}),
+        router,
+        logger: logger.child({ platform: 'discord' }),
+        onChatUnavailable: chatUnavailable,
+        onChatAvailable: chatAvailable,
+      });
+      stops.push(() => discord.stop());
+      messengers.set('discord', discord.messenger);
+      await discord.start();
+      logger.info(`Discord bot is running; invite it with ${discord.inviteUrl ?? '(unknown)'}`);
+    }
+  } catch (e) {
+    io.stderr.write(`bantin: ${userMessage(e)}\n`);
+    await shutdown(1);
+    return done;
   }
 
   poller.start();
