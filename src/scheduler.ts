@@ -5,6 +5,9 @@ import type { Store } from './store.ts';
 import type { DigestService } from './digest/digest-service.ts';
 import { previousRun } from './digest/schedule.ts';
 
+/** A slot is a minute: two firings in the same minute (a double start) compose one digest. */
+const slotOf = (d: Date): Date => new Date(Math.floor(d.getTime() / 60_000) * 60_000);
+
 export interface SchedulerDeps {
   readonly store: Store;
   readonly clock: Clock;
@@ -18,6 +21,8 @@ export interface Scheduler {
   reload(): void;
   /** Delivers, once, the latest slot each subscription missed while bantin was down. */
   catchUp(): Promise<void>;
+  /** Runs a subscription's cron task now, exactly as when its time comes (operators, tests). */
+  trigger(subscriptionId: number): Promise<void>;
   stop(): void;
 }
 
@@ -26,7 +31,7 @@ export interface Scheduler {
  * node-cron. Exactly one process must run it (main.ts runs it in the bot process only).
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
-  let tasks: ScheduledTask[] = [];
+  let tasks = new Map<number, ScheduledTask>();
   const running = new Set<number>();
 
   const fire = async (sub: Subscription, slot: Date, late: boolean): Promise<void> => {
@@ -43,21 +48,24 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     reload() {
-      for (const task of tasks) void task.stop();
-      tasks = active().map((sub) => {
-        const { timezone } = deps.store.chatSettings(sub.chatKey, deps.defaults);
-        return cron.schedule(
-          sub.schedule,
-          () => {
-            // Re-read: the subscription may have been paused or removed since planning.
-            const current = deps.store.listSubscriptions(sub.chatKey).find((s) => s.id === sub.id);
-            if (current === undefined || current.paused) return;
-            void fire(current, deps.clock.now(), false);
-          },
-          { timezone, name: `digest-${String(sub.id)}` },
-        );
-      });
-      deps.logger.info({ subscriptions: tasks.length }, 'digest schedule planned');
+      for (const task of tasks.values()) void task.stop();
+      tasks = new Map(
+        active().map((sub) => {
+          const { timezone } = deps.store.chatSettings(sub.chatKey, deps.defaults);
+          const task = cron.schedule(
+            sub.schedule,
+            () => {
+              // Re-read: the subscription may have been paused or removed since planning.
+              const current = deps.store.listSubscriptions(sub.chatKey).find((s) => s.id === sub.id);
+              if (current === undefined || current.paused) return Promise.resolve();
+              return fire(current, slotOf(deps.clock.now()), false);
+            },
+            { timezone, name: `digest-${String(sub.id)}` },
+          );
+          return [sub.id, task] as const;
+        }),
+      );
+      deps.logger.info({ subscriptions: tasks.size }, 'digest schedule planned');
     },
     async catchUp() {
       const now = deps.clock.now();
@@ -70,9 +78,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         if (slot.getTime() > last) await fire(sub, slot, true);
       }
     },
+    async trigger(subscriptionId) {
+      await tasks.get(subscriptionId)?.execute();
+    },
     stop() {
-      for (const task of tasks) void task.stop();
-      tasks = [];
+      for (const task of tasks.values()) void task.stop();
+      tasks = new Map();
     },
   };
 }

@@ -6,6 +6,7 @@ import { draftsOf } from '../../src/articles/summarise-input.ts';
 import { fetchFeedDrafts } from '../../src/feeds/fetch-feed.ts';
 import { createDigestService } from '../../src/digest/digest-service.ts';
 import { createOutboxSender } from '../../src/digest/outbox-sender.ts';
+import { createScheduler, type Scheduler } from '../../src/scheduler.ts';
 import { extract, EXTRACTOR_VERSION } from '../../src/extract/extract.ts';
 import { silentLogger } from '../../src/ports.ts';
 import { NotFoundError } from '../../src/errors.ts';
@@ -22,6 +23,7 @@ export interface CoreHarness extends TempStore {
   readonly messengers: Map<Platform, Messenger>;
   readonly digests: ReturnType<typeof createDigestService>;
   readonly outbox: ReturnType<typeof createOutboxSender>;
+  readonly scheduler: Scheduler;
   /** Sends a command line like "/summary 3" as the given chat; returns the plain-text reply. */
   say(line: string, options?: { chat?: ChatRef; admin?: boolean }): Promise<string>;
   ask(line: string, options?: { chat?: ChatRef; admin?: boolean }): Promise<Reply>;
@@ -29,8 +31,8 @@ export interface CoreHarness extends TempStore {
 
 /** The real core (store, fetcher on loopback, extractor, router, digests) wired as main.ts does. */
 export function startCore(options: { now?: string } = {}): CoreHarness {
-  const t = openTempStore();
   const clock = manualClock(options.now ?? '2024-06-02T01:00:00.000Z');
+  const t = openTempStore(clock);
   const store = t.store;
   const fetcher = createSafeFetcher({ allowPrivateNetwork: true, timeoutMs: 5_000 });
   const extractor: Extractor = { version: EXTRACTOR_VERSION, extract };
@@ -39,6 +41,7 @@ export function startCore(options: { now?: string } = {}): CoreHarness {
   const messengers = new Map<Platform, Messenger>();
   const outbox = createOutboxSender({ store, clock, logger, messengers, sleep: () => Promise.resolve() });
   const digests = createDigestService({ store, clock, logger, messengers, outbox, defaults, maxItems: 10 });
+  const scheduler = createScheduler({ store, clock, logger, digests, defaults });
   const sourceDeps = { fetcher, readFile: () => Promise.reject(new Error('no files')), readStdin: () => Promise.resolve(Buffer.alloc(0)) };
   const router = createCommandRouter({
     store,
@@ -59,7 +62,7 @@ export function startCore(options: { now?: string } = {}): CoreHarness {
       saveDrafts(drafts, feed.id, { store, extractor, logger });
       return { feed, created, articles: drafts.length };
     },
-    onSubscriptionsChanged: () => undefined,
+    onSubscriptionsChanged: () => scheduler.reload(),
     digestNow: (key, settings) => Promise.resolve(digests.digestNow(key, settings)),
   });
   const ask = (line: string, o: { chat?: ChatRef; admin?: boolean } = {}): Promise<Reply> => {
@@ -81,6 +84,11 @@ export function startCore(options: { now?: string } = {}): CoreHarness {
     messengers,
     digests,
     outbox,
+    scheduler,
+    close: () => {
+      scheduler.stop();
+      t.close();
+    },
     ask,
     say: async (line, o) => renderPlain(await ask(line, o)),
   };
