@@ -20,6 +20,7 @@ import type {
 import { foldAccents } from '../src/text/vietnamese.ts';
 import { toFtsQuery } from './fts-query.ts';
 import { createOutboxQueries } from './outbox-queries.ts';
+import { createLeaseQueries } from './lease-queries.ts';
 
 interface ArticleRow {
   id: number;
@@ -298,6 +299,7 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
 
   return {
     ...createOutboxQueries(db, nowIso),
+    ...createLeaseQueries(db),
     saveArticle: (input) => saveMany([input])[0] as SaveOutcome,
     saveArticles: (inputs) => saveMany(inputs),
     getArticle: (id) => {

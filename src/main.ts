@@ -28,6 +28,7 @@ import { createDigestService } from './digest/digest-service.ts';
 import { createOutboxSender } from './digest/outbox-sender.ts';
 import { buildPlaceAliases } from './digest/place-aliases.ts';
 import { createScheduler } from './scheduler.ts';
+import { holdSchedulerLease } from './lease.ts';
 import { loadExampleDrafts } from './examples.ts';
 import { runCli } from './cli/run-cli.ts';
 import { NotFoundError } from './errors.ts';
@@ -110,6 +111,8 @@ function buildCore(config: Config, logger: Logger, db: Db, io: MainIo) {
 async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promise<number> {
   const core = buildCore(config, logger, db, io);
   const { store, clock } = core;
+  // Exactly one process schedules digests and sends the outbox for a database.
+  const lease = holdSchedulerLease(store, clock);
 
   if (config.importExamples) {
     const drafts = await loadExampleDrafts(join(ROOT, 'examples'));
@@ -166,6 +169,7 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
       await outbox.stop();
       for (const stop of stops.reverse()) await stop();
       await poller.stop();
+      lease.release();
       finished(code);
     })();
     return stopping;

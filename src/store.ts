@@ -10,6 +10,7 @@ import type {
   Summary,
 } from './domain.ts';
 import type { OutboxStore } from './digest/outbox.ts';
+import type { LeaseStore } from './lease.ts';
 
 export interface SaveArticleInput {
   readonly draft: ArticleDraft;
@@ -45,7 +46,7 @@ export interface NewSubscription {
   readonly filter: string | null;
 }
 
-export interface Store extends OutboxStore {
+export interface Store extends OutboxStore, LeaseStore {
   saveArticle(input: SaveArticleInput): SaveOutcome;
   /** Several articles in one transaction (a feed's items). */
   saveArticles(inputs: readonly SaveArticleInput[]): SaveOutcome[];

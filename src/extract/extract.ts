@@ -1,0 +1,244 @@
+/**
+ * bantin's who / what / when / where extractor: pure, synchronous, offline. Rules and
+ * gazetteers, position first (title and lead carry the answers in news: the inverted pyramid).
+ */
+import type { ExtractInput, Extraction } from '../domain.ts';
+import { findEnAgents, findEnDate, findEnPlaces, stripDateline } from './en.ts';
+import { knownPlace, placeKey } from './gazetteer.ts';
+import type { DateContext, PartialDate } from './resolve-date.ts';
+import { isoDate, publicationDay, resolveDate, urlDate } from './resolve-date.ts';
+import { bodySentences } from './sentences.ts';
+import type { AgentMention } from './vi-agents.ts';
+import { findViAgents } from './vi-agents.ts';
+import { findViDates, yearsInText } from './vi-dates.ts';
+import type { PlaceMention } from './vi-places.ts';
+import { findViPlaces } from './vi-places.ts';
+import { clauseOf } from './what.ts';
+
+/** Stored with every summary; bump it whenever output can change, so `reextract` refreshes. */
+export const EXTRACTOR_VERSION = 'rules-2026.11.1';
+
+/** Sentences of the lead searched for who and where (the title is always searched). */
+const LEAD_SENTENCES = 2;
+/** Sentences searched for the date before giving up (it may sit after a quote-led opening). */
+const DATE_SENTENCES = 8;
+/** The guideline's "at most 3 (rarely more)" agents. */
+const MAX_WHO = 3;
+/** Sentences read at all: the lead, the date search and fuller forms of short names. */
+const SENTENCE_LIMIT = 12;
+const MAX_WHERE = 5;
+/** Where reads one sentence more than who: venues and connection points follow the lead. */
+const WHERE_SENTENCES = 3;
+
+/**
+ * Extraction plus the event's day even when its year is unknown (`when.date` is then null, by
+ * contract). The eval scores day and month on articles without a publication date, so it
+ * needs the partial day; callers that only show the summary use {@link extract}.
+ */
+export interface DetailedExtraction extends Extraction {
+  readonly whenDay: PartialDate | null;
+}
+
+/** Who / what / when / where of one article. Unknown answers are [] or null, never guesses. */
+export function extract(input: ExtractInput): Extraction {
+  const { who, what, when, where, evidence } = extractDetailed(input);
+  return { who, what, when, where, evidence };
+}
+
+interface Lead {
+  readonly title: string;
+  readonly sentences: readonly string[];
+}
+
+// Abbreviations of organisation and unit names, expanded for duplicate detection only.
+const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\btand\b/gu, 'tòa án nhân dân'],
+  [/\bubnd\b/gu, 'ủy ban nhân dân'],
+  [/\bvksnd\b/gu, 'viện kiểm sát nhân dân'],
+  [/\btp\b/gu, 'thành phố'],
+];
+const dupKey = (name: string): string => {
+  let k = placeKey(name);
+  for (const [re, to] of ABBREVIATIONS) k = k.replace(re, placeKey(to));
+  return k;
+};
+
+const dedupe = (names: readonly { text: string }[]): string[] => {
+  const out: string[] = [];
+  for (const { text } of names) {
+    const k = dupKey(text);
+    const i = out.findIndex((o) => dupKey(o).includes(k) || k.includes(dupKey(o)));
+    if (i < 0) out.push(text);
+    else if (text.length > (out[i] ?? '').length && k.includes(dupKey(out[i] ?? ''))) out[i] = text;
+  }
+  return out;
+};
+
+// A title that reports a statement ("X phủ nhận ...", "Ngoại trưởng Thái Lan: ...") makes the
+// speaker the agent, so "X cho biết" is then not a mere source.
+const STATEMENT_TITLE =
+  /(?:phủ nhận|bác bỏ|tuyên bố|khẳng định|cảnh báo|kêu gọi|lên tiếng|cam kết|thừa nhận)/u;
+/** "Ngoại trưởng Thái Lan: ..." quotes a speaker; "Tiền Giang: ..." only tags a place. */
+const isStatementTitle = (title: string): boolean => {
+  if (STATEMENT_TITLE.test(title)) return true;
+  const colon = title.indexOf(':');
+  if (colon < 0) return false;
+  const head = title.slice(0, colon).trim();
+  return head.includes(' ') && knownPlace(head) === null && !/^(?:Ảnh|Video|Clip|Infographic)/u.test(head);
+};
+
+/** See {@link DetailedExtraction}. */
+export function extractDetailed(input: ExtractInput): DetailedExtraction {
+  const title = input.title.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  let sentences = bodySentences(input.body, SENTENCE_LIMIT).map((s) => s.text);
+  // A dateline may open the first sentence or, after a sapo, the second or third.
+  if (input.lang === 'en') sentences = sentences.map((s, i) => (i < 3 ? stripDateline(s) : s));
+  const lead: Lead = { title, sentences };
+  return input.lang === 'vi' ? extractVi(input, lead) : extractEn(input, lead);
+}
+
+function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
+  const { title, sentences } = lead;
+  const leadSentences = sentences.slice(0, LEAD_SENTENCES);
+  const evidence: { who?: string; what?: string; when?: string; where?: string } = {};
+
+  // When: the first dated expression of the lead, else of the title, else further down.
+  const published = publicationDay(input.publishedAt, 'vi');
+  const fromUrl = urlDate(input.url);
+  const years = [...new Set(yearsInText([title, ...sentences.slice(0, 3)].join(' ')))];
+  const ctx: DateContext = { published, fromUrl, textYear: years.length === 1 ? (years[0] ?? null) : null };
+  let whenText: string | null = null;
+  let whenDay: PartialDate | null = null;
+  const order = [...sentences.slice(0, 3), title, ...sentences.slice(3, DATE_SENTENCES)];
+  for (const s of order) {
+    for (const m of findViDates(s)) {
+      const day = resolveDate(m, ctx);
+      if (day === null && m.relative !== null && whenText === null) {
+        // "đêm qua" with nothing to anchor it: keep the text, the day stays unknown.
+        whenText = m.text;
+        evidence.when = s;
+        continue;
+      }
+      if (day === null) continue;
+      whenText = m.text;
+      whenDay = day;
+      evidence.when = s;
+      break;
+    }
+    if (whenDay !== null) break;
+  }
+
+  // Who: agents of the title and lead, without sources and victims.
+  const agents: AgentMention[] = [];
+  const whoEvidence = new Map<string, string>();
+  const statement = isStatementTitle(title);
+  for (const s of [title, ...leadSentences]) {
+    for (const a of findViAgents(s)) {
+      if ((a.source && !statement) || a.victim) continue;
+      agents.push(a);
+      if (!whoEvidence.has(a.text)) whoEvidence.set(a.text, s);
+    }
+  }
+  const who = expandNames(dedupe(agents), sentences).slice(0, MAX_WHO);
+  const firstWho = who[0];
+  if (firstWho !== undefined)
+    evidence.who =
+      whoEvidence.get(firstWho) ?? [title, ...leadSentences].find((s) => s.includes(firstWho)) ?? title;
+
+  // Where: places of the title and lead, most specific first.
+  const places: Array<PlaceMention & { order: number }> = [];
+  let n = 0;
+  for (const s of [...sentences.slice(0, WHERE_SENTENCES), title]) {
+    const found = findViPlaces(s);
+    // A country beside a more specific place of the same sentence adds nothing ("tại Phủ Chủ
+    // tịch ... tại Việt Nam"); alone it may be the scene.
+    for (const p of found) {
+      places.push({ ...p, order: n++ });
+      evidence.where ??= s;
+    }
+  }
+  // A country beside a place inside it adds nothing ("tại Phủ Chủ tịch ... tại Việt Nam");
+  // alone it may be the scene.
+  if (places.some((p) => p.level > 1)) places.splice(0, places.length, ...places.filter((p) => p.level > 1));
+  // National figures name only the country: "Xuất khẩu ... của Việt Nam ..." (guideline 4).
+  if (places.length === 0 && who.length === 0) {
+    const m = /của\s+(Việt Nam|Vietnam)/u.exec(sentences[0] ?? '');
+    if (m?.[1] !== undefined) places.push({ text: m[1], index: m.index, level: 1, order: 0 });
+  }
+  const where = dedupe([...places].sort((a, b) => b.level - a.level || a.order - b.order)).slice(
+    0,
+    MAX_WHERE,
+  );
+  if (where.length === 0) delete evidence.where;
+
+  // What: Vietnamese titles state the event as a clause ("Quốc hội thông qua Luật ..."), and
+  // beat the lead sentence, which often opens with a quote, a source or background. A title
+  // without its agent gets the first agent in front ("Bắt trùm ..." -> "Công an tỉnh X: bắt ...").
+  const what = titleClause(title, firstWho);
+  evidence.what = title;
+
+  return { who, what, when: { text: whenText, date: isoDate(whenDay) }, where, evidence, whenDay };
+}
+
+const TITLE_TAG = /^(?:(?:Ảnh|Video|Clip|Infographic|Chùm ảnh|Toàn cảnh|Clip)\s*:\s*)/iu;
+
+// Titles that open with the action and leave the acting authority implicit ("Bắt ...").
+const AGENTLESS_TITLE =
+  /^(?:Bắt|Khởi tố|Truy tố|Tạm giữ|Tạm giam|Xử phạt|Phạt|Triệt phá|Truy nã|Xét xử|Tuyên án|Thu hồi|Đình chỉ)\s/u;
+
+/** The title as a "what" clause: tags dropped, the first agent prepended when missing. */
+function titleClause(title: string, agent: string | undefined): string {
+  const t = title.replace(TITLE_TAG, '').trim();
+  if (agent === undefined || t.includes(agent) || !AGENTLESS_TITLE.test(t)) return t;
+  return `${agent} ${t.charAt(0).toLowerCase()}${t.slice(1)}`;
+}
+
+/** Replaces a short name ("Obama") by a fuller one written elsewhere ("Barack Obama"). */
+function expandNames(names: readonly string[], sentences: readonly string[]): string[] {
+  return names.map((name) => {
+    if (name.includes(' ')) return name;
+    const re = new RegExp(`(?<![\\p{L}])((?:\\p{Lu}[\\p{Ll}]+\\s){1,2}${name})(?![\\p{L}])`, 'u');
+    for (const s of sentences) {
+      const m = re.exec(s);
+      if (m?.[1] !== undefined && !/^(?:Tổng|Thủ|Chủ|Ông|Bà|Ngoại|Bộ)/u.test(m[1])) return m[1];
+    }
+    return name;
+  });
+}
+
+function extractEn(input: ExtractInput, lead: Lead): DetailedExtraction {
+  const { title, sentences } = lead;
+  const leadText = sentences.slice(0, LEAD_SENTENCES).join(' ');
+  const evidence: { who?: string; what?: string; when?: string; where?: string } = {};
+  const published = publicationDay(input.publishedAt, 'en');
+  const url = urlDate(input.url);
+  const anchor =
+    published ??
+    (url?.day != null && url.month !== null ? { year: url.year, month: url.month, day: url.day } : null);
+
+  let when: { text: string; date: PartialDate } | null = null;
+  for (const s of [...sentences.slice(0, 3), title, ...sentences.slice(3, DATE_SENTENCES)]) {
+    when = findEnDate(s, anchor);
+    if (when !== null) {
+      evidence.when = s;
+      break;
+    }
+  }
+
+  const sourceFree = leadText.replace(/,?\s*(?:according to|said|told|reported)\b[^.]*$/iu, '');
+  const who = findEnAgents(`${title}. ${sourceFree}`).slice(0, MAX_WHO);
+  if (who[0] !== undefined) evidence.who = leadText;
+  const where = findEnPlaces(leadText).slice(0, MAX_WHERE);
+  if (where.length > 0) evidence.where = leadText;
+  const first = sentences[0];
+  const what = first === undefined ? title : clauseOf(first);
+  evidence.what = first ?? title;
+  return {
+    who,
+    what,
+    when: { text: when?.text ?? null, date: isoDate(when?.date ?? null) },
+    where,
+    evidence,
+    whenDay: when?.date ?? null,
+  };
+}
