@@ -57,6 +57,9 @@ const schema = z.object({
     z.number().int().min(1).max(65535),
   ),
   TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_MAX_PER_SECOND: optionalText.transform((v) => (v === null ? 30 : Number(v))).pipe(z.number().int().min(1).max(10_000)),
+  TELEGRAM_CHAT_INTERVAL_MS: optionalText.transform((v) => (v === null ? 1000 : Number(v))).pipe(z.number().int().min(0).max(60_000)),
+  TELEGRAM_GROUP_MAX_PER_MINUTE: optionalText.transform((v) => (v === null ? 20 : Number(v))).pipe(z.number().int().min(1).max(10_000)),
   DISCORD_BOT_TOKEN: optionalText,
   DISCORD_API_ROOT: urlRoot('DISCORD_API_ROOT'),
   DISCORD_GUILD_ID: optionalText,
@@ -95,6 +98,8 @@ export interface Config {
     readonly token: string;
     readonly apiRoot: string | null;
     readonly webhook: { readonly url: string; readonly port: number; readonly secret: string } | null;
+    /** Send spacing: Telegram's published limits unless raised (local Bot API server, paid broadcasts). */
+    readonly limits: { readonly perSecond: number; readonly chatIntervalMs: number; readonly groupPerMinute: number };
   } | null;
   readonly discord: { readonly token: string; readonly apiRoot: string | null; readonly guildId: string | null } | null;
   /** Explicit feed list (FEEDS), or null for the defaults / FEEDS_FILE. */
@@ -133,6 +138,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         : {
             token: e.TELEGRAM_BOT_TOKEN,
             apiRoot: e.TELEGRAM_API_ROOT,
+            limits: {
+              perSecond: e.TELEGRAM_MAX_PER_SECOND,
+              chatIntervalMs: e.TELEGRAM_CHAT_INTERVAL_MS,
+              groupPerMinute: e.TELEGRAM_GROUP_MAX_PER_MINUTE,
+            },
             webhook:
               e.TELEGRAM_WEBHOOK_URL === null
                 ? null

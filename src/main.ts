@@ -198,6 +198,11 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
         token: config.telegram.token,
         ...(config.telegram.apiRoot !== null ? { apiRoot: config.telegram.apiRoot } : {}),
         router,
+        limits: {
+          global: { max: config.telegram.limits.perSecond, windowMs: 1000 },
+          perChatIntervalMs: config.telegram.limits.chatIntervalMs,
+          group: { max: config.telegram.limits.groupPerMinute, windowMs: 60_000 },
+        },
         logger: logger.child({ platform: 'telegram' }),
         onChatUnavailable: chatUnavailable,
         onChatAvailable: chatAvailable,
