@@ -10,7 +10,12 @@ import { foldAccents, normalizeVietnamese } from '../text/vietnamese.ts';
 
 /** Collapses runs of whitespace (incl. no-break and zero-width spaces) and trims. */
 export function collapseWhitespace(line: string): string {
-  return line.replace(/(?:\s|\u00a0|\u200b|\u200c|\u200d|\ufeff)+/gu, ' ').trim();
+  // \s covers no-break space and BOM; zero-width spaces are added by hand.
+  // Ordinary single spaces are left alone: rewriting each one made a 1 MB line cost 400 ms.
+  return line
+    .replace(/[^\S ]|\u200b/gu, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** Lower-case, accent-free, letters and digits only: for comparing a line with the title. */
@@ -29,6 +34,8 @@ export function isRelatedLinkLine(line: string): boolean {
 
 /** The body repeating the title (a heading Readability kept, or alt text without accents). */
 export function isTitleRepeat(line: string, title: string): boolean {
+  // Cheap exit first: folding a 1 MB line to compare it with a 60-character title is waste.
+  if (line.length > title.length * 2 + 20) return false;
   const t = comparable(title);
   return t !== '' && comparable(line) === t;
 }
@@ -39,12 +46,12 @@ export function isTitleRepeat(line: string, title: string): boolean {
  * caption part, or null when nothing is left. Other lines come back unchanged.
  */
 export function stripAltText(line: string, title: string): string | null {
-  const m = /^(.*?)\s*\bhinh anh\s*\d+\s*(.*)$/u.exec(line);
+  const m = line.includes('hinh anh') ? /^(.*?)\s*\bhinh anh\s*\d+\s*(.*)$/u.exec(line) : null;
   if (m && m[1] !== undefined && m[1] !== '' && !hasDiacritics(m[1])) {
     const rest = (m[2] ?? '').trim();
     return rest === '' ? null : rest;
   }
-  if (!hasDiacritics(line) && hasDiacritics(title) && isTitleRepeat(line, title)) return null;
+  if (isTitleRepeat(line, title) && !hasDiacritics(line) && hasDiacritics(title)) return null;
   return line;
 }
 

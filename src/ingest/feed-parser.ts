@@ -34,8 +34,12 @@ const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** One line of plain text from a title that may carry markup or entities. */
-const plainTitle = (raw: string | undefined): string =>
-  raw === undefined ? '' : normalizeVietnamese(htmlFragmentToText(raw).replace(/\s+/gu, ' ').trim());
+const plainTitle = (raw: string | undefined): string => {
+  if (typeof raw !== 'string') return '';
+  // Only markup or a (double-escaped) entity needs a DOM; a bare "&" is just an ampersand.
+  const text = /<|&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);/i.test(raw) ? htmlFragmentToText(raw) : raw;
+  return normalizeVietnamese(text.replace(/\s+/gu, ' ').trim());
+};
 
 /** The longest non-empty candidate: the item's richest content. */
 const richest = (...candidates: Array<string | undefined>): string =>
@@ -54,6 +58,21 @@ function resolveLink(href: string | undefined, base: string | null): string | nu
   }
 }
 
+/** Maps a parsed list, skipping any entry whose mapping throws: one odd item must not cost the feed. */
+function safely<T>(list: readonly T[] | undefined, fn: (entry: T) => RawItem): RawItem[] {
+  const out: RawItem[] = [];
+  // Lenient parsing can hand back a lone object where a list was expected.
+  const entries: readonly T[] = list !== undefined && Array.isArray(list) ? list : [];
+  for (const entry of entries.slice(0, MAX_ITEMS)) {
+    try {
+      out.push(fn(entry));
+    } catch {
+      // skipped
+    }
+  }
+  return out;
+}
+
 interface RawItem {
   guid?: string | undefined;
   link?: string | undefined;
@@ -63,7 +82,7 @@ interface RawItem {
 }
 
 function fromRss(feed: Rss): RawItem[] {
-  return (feed.items ?? []).map((item) => {
+  return safely(feed.items, (item) => {
     const guid = item.guid?.value;
     const guidIsLink = item.guid?.isPermaLink !== false && guid !== undefined && /^https?:\/\//i.test(guid);
     return {
@@ -82,7 +101,7 @@ function atomText(text: { value?: string; type?: string } | undefined): string |
 }
 
 function fromAtom(feed: Atom): RawItem[] {
-  return (feed.entries ?? []).map((entry) => {
+  return safely(feed.entries, (entry) => {
     const links = entry.links ?? [];
     const alternate = links.find((l) => l.rel === undefined || l.rel === 'alternate') ?? links[0];
     return {
@@ -96,7 +115,7 @@ function fromAtom(feed: Atom): RawItem[] {
 }
 
 function fromRdf(feed: Rdf): RawItem[] {
-  return (feed.items ?? []).map((item) => ({
+  return safely(feed.items, (item) => ({
     guid: item.rdf?.about ?? item.link,
     link: item.link,
     title: item.title,
@@ -106,7 +125,7 @@ function fromRdf(feed: Rdf): RawItem[] {
 }
 
 function fromJson(feed: Json): RawItem[] {
-  return (feed.items ?? []).map((item) => ({
+  return safely(feed.items, (item) => ({
     guid: item.id,
     link: item.url ?? item.external_url,
     title: item.title,
@@ -228,9 +247,16 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
     parsed = /^\s*[{[]/.test(text) ? null : recoverItems(text);
     if (parsed === null) throw new ParseError(`not a valid RSS, Atom or JSON feed: ${feedUrl}`, { cause });
   }
-  const base = baseUrl(parsed, feedUrl);
+  let base: string | null = null;
+  let title: string | null = null;
+  try {
+    base = baseUrl(parsed, feedUrl);
+    title = feedTitle(parsed);
+  } catch {
+    // A channel field of an unexpected type: items still resolve against nothing / no title.
+  }
   const items: FeedItem[] = [];
-  for (const raw of rawItems(parsed).slice(0, MAX_ITEMS)) {
+  for (const raw of rawItems(parsed)) {
     try {
       const item = toItem(raw, base);
       if (item) items.push(item);
@@ -238,7 +264,7 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
       // One odd item (a field of an unexpected type) must not cost the feed.
     }
   }
-  return { title: feedTitle(parsed), items };
+  return { title, items };
 }
 
 const FEED_TYPES = /\b(?:rss\+xml|atom\+xml|rdf\+xml|feed\+json)\b/i;

@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { collapseWhitespace } from './clean-text.ts';
 
 /**
  * The few DOM members ingest uses, typed here: linkedom's own types point at the DOM library,
@@ -176,7 +177,7 @@ export function blocksToText(root: DomNode): string {
   const paragraphs: string[] = [];
   let current = '';
   const flush = (): void => {
-    const text = current.replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ').trim();
+    const text = collapseWhitespace(current);
     if (text !== '') paragraphs.push(text);
     current = '';
   };
@@ -217,7 +218,12 @@ export function blocksToText(root: DomNode): string {
  * paragraph rules as pages; entities decoded, images and scripts dropped.
  */
 export function htmlFragmentToText(html: string): string {
-  if (!/[<&]/.test(html)) return html.replace(/[ \t\u00a0]+/g, ' ').trim();
+  if (!/[<&]/.test(html)) {
+    return html
+      .replace(/[^\S\n ]|\u200b/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+  }
   if (nestsDeeperThan(html, MAX_NESTING)) {
     // Not worth a DOM: keep the words, drop every tag.
     return html

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { ArticleDraft, Lang } from '../domain.ts';
-import { ParseError } from '../errors.ts';
+import { isBantinError, ParseError } from '../errors.ts';
 import { normalizeVietnamese } from '../text/vietnamese.ts';
 import { canonicalizeUrl } from './canonical-url.ts';
 import { toIsoDate } from './dates.ts';
@@ -113,6 +113,16 @@ const asLang = (code: string | null): Lang | null => (code === 'vi' || code === 
  * it says vi or en, else detected. Throws ParseError when the page holds no readable article.
  */
 export function extractPage(html: string, pageUrl: string | null): ArticleDraft {
+  try {
+    return extractPageOrThrow(html, pageUrl);
+  } catch (cause) {
+    if (isBantinError(cause)) throw cause;
+    // linkedom or Readability tripped on hostile markup: still "not an article" to the user.
+    throw new ParseError(`no readable article on the page: ${pageUrl ?? 'the page'}`, { cause });
+  }
+}
+
+function extractPageOrThrow(html: string, pageUrl: string | null): ArticleDraft {
   const where = pageUrl ?? 'the page';
   let doc: DomDocument;
   try {
