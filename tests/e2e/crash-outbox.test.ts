@@ -59,7 +59,7 @@ const exited = (child: ChildProcess): Promise<void> =>
 const integrityOk = (): string => {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return (db.pragma('integrity_check', { simple: true }) as string) ?? '';
+    return db.pragma('integrity_check', { simple: true }) as string;
   } finally {
     db.close();
   }
