@@ -55,3 +55,26 @@ export async function runInProcess(args: readonly string[], options: { env: Reco
   const code = await run({ argv: args, env: { LOG_LEVEL: 'warn', ...options.env }, stdin, stdout, stderr, handleSignals: false });
   return { code, stdout: out, stderr: err };
 }
+
+/** Starts the real bot in this process (`run` with serve); `stop()` shuts it down gracefully. */
+export async function startInProcess(options: { env: Record<string, string> }): Promise<{ stop(): Promise<RunResult>; output(): RunResult }> {
+  const { PassThrough } = await import('node:stream');
+  const { run } = await import('../../src/main.ts');
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+  const controller = new AbortController();
+  const running = run({ argv: [], env: { LOG_LEVEL: 'info', ...options.env }, stdin, stdout, stderr, handleSignals: false, stopSignal: controller.signal });
+  return {
+    output: () => ({ code: null, stdout: out, stderr: err }),
+    stop: async () => {
+      controller.abort();
+      const code = await running;
+      return { code, stdout: out, stderr: err };
+    },
+  };
+}
