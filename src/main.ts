@@ -35,8 +35,6 @@ import { NotFoundError } from './errors.ts';
 import { canonicalizeUrl } from './ingest/canonical-url.ts';
 import { renderPlain } from '../adapters/terminal/render.ts';
 import { runTerminalChat, createTerminalMessenger } from '../adapters/terminal/terminal-chat.ts';
-import { createTelegramBot } from '../adapters/telegram/bot.ts';
-import { createDiscordBot } from '../adapters/discord/bot.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -193,7 +191,9 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
     outbox.kick();
   };
   try {
+    // Platform clients load only when configured: the terminal chat starts without them.
     if (config.telegram !== null) {
+      const { createTelegramBot } = await import('../adapters/telegram/bot.ts');
       const telegram = createTelegramBot({
         token: config.telegram.token,
         ...(config.telegram.apiRoot !== null ? { apiRoot: config.telegram.apiRoot } : {}),
@@ -220,6 +220,7 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
       logger.info(`Telegram bot @${username} is running`);
     }
     if (config.discord !== null) {
+      const { createDiscordBot } = await import('../adapters/discord/bot.ts');
       const discord = createDiscordBot({
         token: config.discord.token,
         ...(config.discord.apiRoot !== null ? { apiRoot: config.discord.apiRoot } : {}),
