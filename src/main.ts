@@ -94,9 +94,9 @@ function buildCore(config: Config, logger: Logger, db: Db, io: MainIo) {
   };
 
   const summariseUrl = async (url: string) => {
-    const { drafts, feedUrl } = await draftsOf(url, sourceDeps);
-    const feedId = feedUrl !== null ? store.addFeed(feedUrl, null).feed.id : null;
-    const [first] = saveDrafts(drafts.slice(0, 50), feedId, { store, extractor, logger });
+    // A feed URL summarises its newest item; it is not subscribed to (that is /feeds add).
+    const { drafts } = await draftsOf(url, sourceDeps);
+    const [first] = saveDrafts(drafts.slice(0, 50), null, { store, extractor, logger });
     const stored = first !== undefined ? store.getArticle(first.id) : null;
     if (stored === null) throw new NotFoundError(`no article found at ${url}`);
     return stored;

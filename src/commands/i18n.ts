@@ -44,6 +44,7 @@ export const messages = {
     badTimezone: (tz: string) => `“${tz}” không phải múi giờ IANA (ví dụ Asia/Ho_Chi_Minh, Europe/London).`,
     latestUsage: 'Cách dùng: /latest [số bài, 1–20]',
     sources: 'Nguồn',
+    fetchLimited: (s: number) => `Bạn đã gửi nhiều đường dẫn trong một phút; hãy thử lại sau ${s} giây.`,
     id: 'Mã bài',
   },
   en: {
@@ -88,6 +89,7 @@ export const messages = {
     badTimezone: (tz: string) => `“${tz}” is not an IANA time zone (e.g. Asia/Ho_Chi_Minh, Europe/London).`,
     latestUsage: 'Usage: /latest [number of stories, 1–20]',
     sources: 'Sources',
+    fetchLimited: (s: number) => `You have sent many links in a minute; please try again in ${s} s.`,
     id: 'Article id',
   },
 } as const;

@@ -12,6 +12,7 @@ import { searchCommand } from './search.ts';
 import { digestCommand, subscribeCommand, unsubscribeCommand } from './subscribe.ts';
 import { feedsCommand } from './feeds.ts';
 import { settingsCommand } from './settings.ts';
+import { createFetchLimiter } from './fetch-limit.ts';
 
 /** Longest argument text accepted; a command is a line, not a document. */
 export const MAX_ARGS_LENGTH = 2_000;
@@ -35,6 +36,9 @@ export function createCommandRouter(deps: CommandDeps): CommandRouter {
     settingsCommand,
   );
   const byName = new Map(commands.map((c) => [c.info.name, c]));
+  const fetchLimiter = createFetchLimiter(deps.clock);
+  const fetchesUrl = (name: string, args: string): boolean =>
+    (name === 'summary' && /^https?:\/\//i.test(args.trim())) || (name === 'feeds' && /^\s*add\b/i.test(args));
   byName.set('start', help); // Telegram sends /start when a user first opens the bot
 
   const handle = async (request: CommandRequest): Promise<Reply> => {
@@ -52,6 +56,11 @@ export function createCommandRouter(deps: CommandDeps): CommandRouter {
     try {
       const needsManage = command.needsManage?.(request.args) ?? command.info.managesChat;
       if (needsManage && !(await request.canManage())) return plainReply(m.adminOnly, true);
+      if (fetchesUrl(name, request.args)) {
+        const who = `${request.chat.platform}:${request.user?.id ?? `chat:${request.chat.id}`}`;
+        const allowed = fetchLimiter.take(who);
+        if (!allowed.ok) return plainReply(m.fetchLimited(allowed.retryInS), true);
+      }
       return await command.run({ request, settings }, deps);
     } catch (e) {
       if (!isBantinError(e)) deps.logger.error({ err: e, command: name }, 'command failed');

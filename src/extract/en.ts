@@ -66,9 +66,22 @@ export function findEnDate(text: string, published: PartialDate | null): EnDate 
     } else if (!c.isCertain('year')) {
       date = { ...date, year: null };
     }
-    return { text: t, date };
+    return { text: t.replace(/[\s,.;:]+$/u, ''), date };
   }
   return null;
+}
+
+const CLOCK_HINT = /\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\b(?:noon|midday|midnight)\b/iu;
+
+/**
+ * A clock time without a day ("at around 6am") in the lead dates the event on the publication
+ * day, as in Vietnamese leads ("Khoảng 6h30, ..."). Used only when no dated expression exists.
+ */
+export function findEnClockDay(text: string, published: PartialDate | null): EnDate | null {
+  if (published?.year == null) return null;
+  const m = CLOCK_HINT.exec(text);
+  if (m === null) return null;
+  return { text: m[0], date: published };
 }
 
 // Words of a name: no sentence dot inside, but initials ("Donald J. Trump") and "U.S." are kept;
@@ -124,7 +137,11 @@ function candidates(text: string): Candidate[] {
       continue;
     }
     const level = knownPlace(run);
-    const unitAfter = /^\s+(?:province|district|city)\b/u.exec(text.slice(index + run.length));
+    const rest = text.slice(index + run.length);
+    // "the southern Vietnamese city": a nationality before "city" is not a name.
+    const unitAfter = /(?:ese|ian|ish)$/u.test(run) ? null : /^\s+(?:province|district|city)\b/u.exec(rest);
+    // "Ho Chi Minh City police" is an organisation (found below), not a scene.
+    if (/^\s+(?:police|authorities)\b/u.test(rest)) continue;
     if (level !== null || PLACE_UNIT.test(run) || unitAfter !== null) {
       const full = unitAfter === null ? run : run + unitAfter[0];
       const dir = DIRECTION.exec(text.slice(Math.max(0, index - 10), index));
@@ -137,7 +154,9 @@ function candidates(text: string): Candidate[] {
       });
       continue;
     }
-    if (ORG_WORD.test(run) || /^\p{Lu}{3,6}$/u.test(run)) {
+    if ((ORG_WORD.test(run) && run.includes(' ')) || /^\p{Lu}{3,6}$/u.test(run)) {
+      // "(CPC)" and a name right after its closing bracket continue the name before them.
+      if (/[()]\s*$/u.test(text.slice(Math.max(0, index - 2), index))) continue;
       // "Secretary of the Communist Party": the organisation belongs to a job title.
       if (
         /(?:Secretary|President|Minister|Chairman|Chairwoman|Director|Head|Chief|[Mm]ember|[Ll]eader|[Hh]ead|[Ss]pokes(?:man|woman)|[Ss]pokesperson)\s+of\s+(?:the\s+)?$/u.test(
@@ -192,7 +211,12 @@ export function findEnAgents(text: string): string[] {
         c.some((y) => y !== x && y.text.includes(' ') && initials(y.text) === x.text)
       ),
   );
-  return uniqueByContainment(names.sort((a, b) => a.index - b.index).map((x) => x.text));
+  // "HCMC police" repeats "Ho Chi Minh City police".
+  const expanded = names.filter((x) => {
+    const head = /^(\p{Lu}{2,6})\s/u.exec(x.text)?.[1];
+    return head === undefined || !names.some((y) => y !== x && initials(y.text).startsWith(head));
+  });
+  return uniqueByContainment(expanded.sort((a, b) => a.index - b.index).map((x) => x.text));
 }
 
 const initials = (name: string): string =>
@@ -204,8 +228,11 @@ const initials = (name: string): string =>
 
 /** Places named in the text, most specific first. */
 export function findEnPlaces(text: string): string[] {
-  const places = candidates(text)
+  let places = candidates(text)
     .filter((x) => x.kind === 'place')
     .sort((a, b) => b.level - a.level || a.index - b.index);
+  // As in Vietnamese: a country beside a place inside it adds nothing, and is then more often
+  // an attribute ("President of China", "Vietnamese") than the scene.
+  if (places.some((p) => p.level > 1)) places = places.filter((p) => p.level > 1);
   return uniqueByContainment(places.map((p) => p.text));
 }

@@ -3,7 +3,7 @@
  * gazetteers, position first (title and lead carry the answers in news: the inverted pyramid).
  */
 import type { ExtractInput, Extraction } from '../domain.ts';
-import { findEnAgents, findEnDate, findEnPlaces, stripDateline } from './en.ts';
+import { findEnAgents, findEnClockDay, findEnDate, findEnPlaces, stripDateline } from './en.ts';
 import { knownPlace, placeKey } from './gazetteer.ts';
 import type { DateContext, PartialDate } from './resolve-date.ts';
 import { isoDate, publicationDay, resolveDate, urlDate } from './resolve-date.ts';
@@ -27,8 +27,12 @@ const MAX_WHO = 3;
 /** Sentences read at all: the lead, the date search and fuller forms of short names. */
 const SENTENCE_LIMIT = 12;
 const MAX_WHERE = 5;
-/** Where reads one sentence more than who: venues and connection points follow the lead. */
-const WHERE_SENTENCES = 3;
+/** Where reads up to this many sentences, beyond the first two only while none is found. */
+const WHERE_SENTENCES = 4;
+/** Vietnamese who reads one sentence more: the agent often follows a sapo sentence. */
+const VI_WHO_SENTENCES = 3;
+/** English leads put the scene's detail ("in the coastal province of X") in the next sentence. */
+const EN_WHERE_SENTENCES = 3;
 
 /**
  * Extraction plus the event's day even when its year is unknown (`when.date` is then null, by
@@ -57,9 +61,15 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bvksnd\b/gu, 'viện kiểm sát nhân dân'],
   [/\btp\b/gu, 'thành phố'],
 ];
+const dupKeys = new Map<string, string>();
 const dupKey = (name: string): string => {
+  const hit = dupKeys.get(name);
+  if (hit !== undefined) return hit;
   let k = placeKey(name);
   for (const [re, to] of ABBREVIATIONS) k = k.replace(re, placeKey(to));
+  // Bounded memo: a long-running bot sees an open set of names.
+  if (dupKeys.size > 50_000) dupKeys.clear();
+  dupKeys.set(name, k);
   return k;
 };
 
@@ -132,13 +142,14 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
   const agents: AgentMention[] = [];
   const whoEvidence = new Map<string, string>();
   const statement = isStatementTitle(title);
-  for (const s of [title, ...leadSentences]) {
+  const leadSet = [title, ...sentences.slice(0, VI_WHO_SENTENCES)];
+  leadSet.forEach((s) => {
     for (const a of findViAgents(s)) {
       if ((a.source && !statement) || a.victim) continue;
       agents.push(a);
       if (!whoEvidence.has(a.text)) whoEvidence.set(a.text, s);
     }
-  }
+  });
   const who = expandNames(dedupe(agents), sentences).slice(0, MAX_WHO);
   const firstWho = who[0];
   if (firstWho !== undefined)
@@ -148,11 +159,12 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
   // Where: places of the title and lead, most specific first.
   const places: Array<PlaceMention & { order: number }> = [];
   let n = 0;
-  for (const s of [...sentences.slice(0, WHERE_SENTENCES), title]) {
-    const found = findViPlaces(s);
-    // A country beside a more specific place of the same sentence adds nothing ("tại Phủ Chủ
-    // tịch ... tại Việt Nam"); alone it may be the scene.
-    for (const p of found) {
+  // Title and the first two sentences; the next ones only while nothing is found (the
+  // connection points of 000 follow the lead: "Hội nghị được tổ chức trực tuyến tại ...").
+  const whereOrder = [title, ...sentences.slice(0, WHERE_SENTENCES)];
+  for (let i = 0; i < whereOrder.length && (i < 3 || places.length === 0); i++) {
+    const s = whereOrder[i] ?? '';
+    for (const p of findViPlaces(s)) {
       places.push({ ...p, order: n++ });
       evidence.where ??= s;
     }
@@ -200,7 +212,11 @@ function expandNames(names: readonly string[], sentences: readonly string[]): st
     const re = new RegExp(`(?<![\\p{L}])((?:\\p{Lu}[\\p{Ll}]+\\s){1,2}${name})(?![\\p{L}])`, 'u');
     for (const s of sentences) {
       const m = re.exec(s);
-      if (m?.[1] !== undefined && !/^(?:Tổng|Thủ|Chủ|Ông|Bà|Ngoại|Bộ)/u.test(m[1])) return m[1];
+      const full = m?.[1];
+      if (full === undefined || /^(?:Tổng|Thủ|Chủ|Ông|Bà|Ngoại|Bộ)/u.test(full)) continue;
+      // "Tổng thống Mỹ Barack Obama": the country before the name is not part of it.
+      const first = full.split(' ')[0] ?? '';
+      return knownPlace(first) === null ? full : full.slice(first.length + 1);
     }
     return name;
   });
@@ -224,13 +240,24 @@ function extractEn(input: ExtractInput, lead: Lead): DetailedExtraction {
       break;
     }
   }
+  for (const s of when === null ? [title, ...sentences.slice(0, LEAD_SENTENCES)] : []) {
+    when = findEnClockDay(s, anchor);
+    if (when !== null) {
+      evidence.when = s;
+      break;
+    }
+  }
 
   const sourceFree = leadText.replace(/,?\s*(?:according to|said|told|reported)\b[^.]*$/iu, '');
   const who = findEnAgents(`${title}. ${sourceFree}`).slice(0, MAX_WHO);
   if (who[0] !== undefined) evidence.who = leadText;
-  const where = findEnPlaces(leadText).slice(0, MAX_WHERE);
+  const where = findEnPlaces(sentences.slice(0, EN_WHERE_SENTENCES).join(' ')).slice(0, MAX_WHERE);
   if (where.length > 0) evidence.where = leadText;
-  const first = sentences[0];
+  // What: the lead sentence that carries the dated event, else the first (a quote-led sapo
+  // otherwise wins: "Vietnam always considers ...").
+  const dated =
+    evidence.when !== undefined && sentences.slice(0, 3).includes(evidence.when) ? evidence.when : undefined;
+  const first = dated ?? sentences[0];
   const what = first === undefined ? title : clauseOf(first);
   evidence.what = first ?? title;
   return {

@@ -34,6 +34,11 @@ const add = (name: string, level: PlaceLevel): void => {
 for (const c of gazetteer.countries) add(c, 1);
 for (const p of [...gazetteer.provinces, ...gazetteer.cities]) add(p, 2);
 const DISTRICTS = new Set(gazetteer.districts.flatMap((d) => [placeKey(d), foldedKey(d)]));
+// First words of every name, so most capitalised words are rejected with one lookup.
+const FIRST_WORDS = new Set([...KNOWN.keys(), ...DISTRICTS].map((k) => k.split(' ')[0] ?? ''));
+
+/** True when some known place or district name starts with this word. */
+export const canStartPlace = (word: string): boolean => FIRST_WORDS.has(placeKey(word));
 
 const SURNAMES = new Set(surnameList.map((s) => normalizeVietnamese(s)));
 

@@ -77,7 +77,7 @@ const ABBREVIATIONS = new Set([
 
 // Lines that are not article text: captions and credits, bylines, related-article lists,
 // alt text stripped of diacritics, and the closing "./.".
-const CAPTION = /(?:^|[\s(.])(?:Ảnh|Photo|Nguồn ảnh|Video|Clip)\s*:/u;
+const CAPTION = /(?:^|[\s(.])(?:Ảnh|Photo|Nguồn ảnh|Nguồn|Video|Clip)\s*:/u;
 const RELATED = /^\s*\[.*\]\s*$/u;
 const SIGN_OFF = /^\s*(?:\.\/\.|\(?[\p{L} .]{0,40}\/?\s*\((?:TTXVN|VNA|Vietnam\+|VOV|VTV)[^)]*\)\)?)\s*$/u;
 const BYLINE = /^[\p{Lu}\s.]{3,40}$/u;
@@ -106,10 +106,10 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     }
     if (short && BYLINE.test(line) && line.split(' ').length <= 4) continue;
     if (short && /^(?:Theo|Nguồn)\s[^.]{0,60}$/u.test(line)) continue;
-    line = line
-      .replace(LEAD_TAG, '')
-      .replace(/\s*\.\/\.\s*$/u, '.')
-      .trim();
+    if (line.startsWith('(')) line = line.replace(LEAD_TAG, '');
+    // endsWith first: the regex alone rescans every space of a long line.
+    if (line.endsWith('./.')) line = `${line.slice(0, -3).trimEnd()}.`;
+    line = line.trim();
     if (line !== '') out.push(line);
   }
   return out;

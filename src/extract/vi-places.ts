@@ -3,7 +3,7 @@
  * Ninh"), gazetteer names (provinces old and new, countries, world cities), districts in
  * brackets or after "ở/tại", and venues after "tại/ở" ("tại Phủ Chủ tịch").
  */
-import { isDistrict, isSurname, knownPlace } from './gazetteer.ts';
+import { canStartPlace, isDistrict, isSurname, knownPlace } from './gazetteer.ts';
 
 /** A place found in a sentence. Level: 1 country ... 3 district, 4 commune, 5 hamlet/street, 6 venue. */
 export interface PlaceMention {
@@ -42,7 +42,7 @@ const NAME_BEFORE = new RegExp(String.raw`(\p{Lu}[\p{Ll}\p{M}]*)(?:\s\p{Lu}[\p{L
 const ROUTE_AFTER = new RegExp(String.raw`^\s[-–]\s\p{Lu}`, 'u');
 const ROUTE_BEFORE = new RegExp(String.raw`\p{L}\s[-–]\s$`, 'u');
 const LOCATIVE_BEFORE = new RegExp(
-  String.raw`(?:tại|ở|đến|tới|sang|khắp|trên|vào|về)\s+(?:\p{L}+\s+){0,2}$`,
+  String.raw`(?:tại|ở|đến|tới|sang|khắp|trên|vào|về)\s+(?:(?!việc\s)\p{L}+\s+)?$`,
   'u',
 );
 const IN_NAME_BEFORE = new RegExp(String.raw`(?:\p{Lu}\p{L}*|gia|học|viện)\s$`, 'u');
@@ -118,6 +118,7 @@ export function findViPlaces(sentence: string): PlaceMention[] {
       if (i === 0 && offset > 0 && IN_NAME_BEFORE.test(prev)) {
         if (!/^(?:Tại|Ở|Từ|Đến|Trong|Theo)\s$/u.test(sentence.slice(0, offset))) break;
       }
+      if (!canStartPlace(words[i] ?? '')) continue;
       const bracketOrLocative = /(?:\(|ở |tại )$/u.test(prev);
       // Place names have at most five words ("Bà Rịa - Vũng Tàu").
       for (let j = Math.min(words.length, i + 5); j > i; j--) {

@@ -146,3 +146,21 @@ describe('/feeds', () => {
     expect(core.store.listFeeds()).toHaveLength(0);
   });
 });
+
+describe('abuse limits', () => {
+  it('allows 5 URL fetches a minute per user, then asks politely to wait', async () => {
+    const url = server.url('/gone');
+    for (let i = 0; i < 5; i++) expect(await core.say(`/summary ${url}`)).toContain('404');
+    expect(await core.say(`/summary ${url}`)).toMatch(/thử lại sau \d+ giây/);
+    // other commands and other users are not affected
+    expect(await core.say('/latest 1')).toContain('#1');
+    core.clock.advance(61_000);
+    expect(await core.say(`/summary ${url}`)).toContain('404');
+  });
+
+  it('refuses over-long arguments in one line', async () => {
+    const out = await core.say(`/search ${'a'.repeat(3000)}`);
+    expect(out.split('\n')).toHaveLength(1);
+    expect(out).toContain('2000');
+  });
+});
