@@ -27,6 +27,13 @@ const MAX_WHO = 3;
 /** Sentences read at all: the lead, the date search and fuller forms of short names. */
 const SENTENCE_LIMIT = 12;
 const MAX_WHERE = 5;
+/**
+ * Only the start of the body is read: the answers are in the lead, and a pathological input
+ * (a 5 MB page with no line breaks) must not cost more than a normal article.
+ */
+const MAX_BODY_CHARS = 20_000;
+/** A sentence longer than this is cut: no lead sentence is, and regexes stay linear-cheap. */
+const MAX_SENTENCE_CHARS = 1_500;
 /** Where reads up to this many sentences, beyond the first two only while none is found. */
 const WHERE_SENTENCES = 4;
 /** Vietnamese who reads one sentence more: the agent often follows a sapo sentence. */
@@ -99,8 +106,10 @@ const isStatementTitle = (title: string): boolean => {
 
 /** See {@link DetailedExtraction}. */
 export function extractDetailed(input: ExtractInput): DetailedExtraction {
-  const title = input.title.normalize('NFC').replace(/\s+/gu, ' ').trim();
-  let sentences = bodySentences(input.body, SENTENCE_LIMIT).map((s) => s.text);
+  const title = input.title.slice(0, MAX_SENTENCE_CHARS).normalize('NFC').replace(/\s+/gu, ' ').trim();
+  let sentences = bodySentences(input.body.slice(0, MAX_BODY_CHARS), SENTENCE_LIMIT).map((s) =>
+    s.text.slice(0, MAX_SENTENCE_CHARS),
+  );
   // A dateline may open the first sentence or, after a sapo, the second or third.
   if (input.lang === 'en') sentences = sentences.map((s, i) => (i < 3 ? stripDateline(s) : s));
   const lead: Lead = { title, sentences };

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { bodySentences, cleanParagraphs, splitSentences } from '../../src/extract/sentences.ts';
+
+describe('splitSentences', () => {
+  it('does not split after Vietnamese abbreviations, initials, dates or decimals', () => {
+    const p =
+      'PGS.TS. Nguyễn Văn A đến TP. Hồ Chí Minh ngày 30/12. Tỷ lệ tăng 1,5% so với năm trước. Tổng thống B. Obama phát biểu. ThS. Lê Thị B cho biết.';
+    expect(splitSentences(p)).toEqual([
+      'PGS.TS. Nguyễn Văn A đến TP. Hồ Chí Minh ngày 30/12.',
+      'Tỷ lệ tăng 1,5% so với năm trước.',
+      'Tổng thống B. Obama phát biểu.',
+      'ThS. Lê Thị B cho biết.',
+    ]);
+  });
+
+  it('splits at ! ? and closing quotes followed by a capital', () => {
+    expect(splitSentences('Ông nói: “Đây là thời kỳ hoàng kim.” Sau đó ông rời đi! Vì sao?')).toEqual([
+      'Ông nói: “Đây là thời kỳ hoàng kim.”',
+      'Sau đó ông rời đi!',
+      'Vì sao?',
+    ]);
+  });
+
+  it('keeps a lower-case continuation in the same sentence', () => {
+    expect(splitSentences('Giá tăng 2.5 lần. vẫn thế')).toHaveLength(1);
+  });
+});
+
+describe('cleanParagraphs', () => {
+  it('drops bylines, captions, related links, alt text and the closing ./.', () => {
+    const body = [
+      'Quỳnh Hoa / (TTXVN/Vietnam+)',
+      'Chiều 30/12, Văn phòng tổ chức Hội nghị.',
+      'Thủ tướng phát biểu. (Ảnh: Phương Hoa/TTXVN)',
+      '[Hội nghị tổng kết năm 2020]',
+      'Van phong Trung uong hinh anh 1Quang cảnh hội nghị.',
+      'HOÀNG ANH',
+      'Văn phòng đã phát động thi đua năm 2021./.',
+    ].join('\n\n');
+    expect(cleanParagraphs(body)).toEqual([
+      'Chiều 30/12, Văn phòng tổ chức Hội nghị.',
+      'Văn phòng đã phát động thi đua năm 2021.',
+    ]);
+  });
+
+  it('strips an outlet tag that opens the lead', () => {
+    expect(cleanParagraphs('(VOV) - Ngày 14/1, tại Nhà Trắng, ông Obama họp báo.')).toEqual([
+      'Ngày 14/1, tại Nhà Trắng, ông Obama họp báo.',
+    ]);
+    expect(cleanParagraphs('(PL)- Ngày 29-6, công an khởi tố.')).toEqual(['Ngày 29-6, công an khởi tố.']);
+  });
+
+  it('keeps a long paragraph that has a photo credit run into it, without the credit', () => {
+    const long = `Sáng 9/11, tại Phủ Chủ tịch, lễ đón diễn ra. ${'Hai bên hội đàm. '.repeat(20)}(Ảnh: Nhan Sáng/TTXVN) Sau đó hai bên ký kết.`;
+    const [p] = cleanParagraphs(long);
+    expect(p).toContain('Sáng 9/11, tại Phủ Chủ tịch');
+    expect(p).not.toContain('Nhan Sáng');
+  });
+});
+
+describe('bodySentences', () => {
+  it('stops at the limit and records paragraph numbers', () => {
+    const s = bodySentences('Câu một. Câu hai.\n\nCâu ba. Câu bốn.', 3);
+    expect(s).toEqual([
+      { text: 'Câu một.', paragraph: 0 },
+      { text: 'Câu hai.', paragraph: 0 },
+      { text: 'Câu ba.', paragraph: 1 },
+    ]);
+  });
+});
