@@ -10,6 +10,7 @@ import { composeDigest } from '../digest/compose.ts';
 import { parseDuration } from '../config.ts';
 import { readOpmlFeeds, writeOpmlFeeds } from '../feeds/opml.ts';
 import { toCard } from '../commands/summary-card.ts';
+import { t } from '../commands/i18n.ts';
 import type { Reply } from '../reply.ts';
 
 export interface CliDeps extends SourceDeps {
@@ -115,7 +116,7 @@ export async function runCli(command: string, args: readonly string[], deps: Cli
         filter: null,
         ...(deps.placeAliases !== undefined ? { placeAliases: deps.placeAliases } : {}),
       });
-      out(deps.renderText(digest.reply));
+      out(digest.events.length === 0 ? t(settings.lang).digestEmpty : deps.renderText(digest.reply));
       break;
     }
     case 'feeds':

@@ -112,6 +112,13 @@ export function formatDateTime(iso: string, timezone: string, lang: Lang): strin
   }).format(d);
 }
 
+/** "30/12/2020": the calendar day of an instant in the chat's time zone. */
+export function formatDate(iso: string, timezone: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}
+
 /** "30/12/2020" from "2020-12-30". */
 export const formatDay = (ymd: string): string => {
   const [y, m, d] = ymd.split('-');

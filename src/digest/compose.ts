@@ -2,7 +2,7 @@ import type { ChatSettings } from '../domain.ts';
 import type { Store, StoredArticle } from '../store.ts';
 import type { Block, Reply } from '../reply.ts';
 import { toCard, hostOf } from '../commands/summary-card.ts';
-import { formatDateTime, t } from '../commands/i18n.ts';
+import { formatDate, t } from '../commands/i18n.ts';
 import { groupEvents, type NewsEvent } from './group-events.ts';
 import { matchesFilter, parseFilter } from './filter.ts';
 
@@ -61,8 +61,8 @@ export const rankEvents = (events: readonly NewsEvent[]): NewsEvent[] =>
 
 export function renderDigest(events: readonly NewsEvent[], req: DigestRequest): Reply {
   const m = t(req.settings.lang);
-  const day = formatDateTime(req.now.toISOString(), req.settings.timezone, req.settings.lang).split(' ')[0] ?? '';
-  const heading = `${m.digestTitle(day.replace(/,$/, ''), events.length)}${req.late === true ? ` ${m.digestLate}` : ''}`;
+  const day = formatDate(req.now.toISOString(), req.settings.timezone);
+  const heading = `${m.digestTitle(day, events.length)}${req.late === true ? ` ${m.digestLate}` : ''}`;
   const blocks: Block[] = [{ kind: 'heading', text: heading }];
   for (const e of events) {
     const extraLinks = e.articles

@@ -13,7 +13,7 @@ import { findViAgents } from './vi-agents.ts';
 import { findViDates, yearsInText } from './vi-dates.ts';
 import type { PlaceMention } from './vi-places.ts';
 import { findViPlaces } from './vi-places.ts';
-import { clauseOf } from './what.ts';
+import { clauseOf, viWhat } from './what.ts';
 
 /** Stored with every summary; bump it whenever output can change, so `reextract` refreshes. */
 export const EXTRACTOR_VERSION = 'rules-2026.11.1';
@@ -195,23 +195,11 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
   // What: Vietnamese titles state the event as a clause ("Quốc hội thông qua Luật ..."), and
   // beat the lead sentence, which often opens with a quote, a source or background. A title
   // without its agent gets the first agent in front ("Bắt trùm ..." -> "Công an tỉnh X: bắt ...").
-  const what = titleClause(title, firstWho);
-  evidence.what = title;
+  const clause = viWhat(title, firstWho, leadSentences, statement);
+  const what = clause.text;
+  evidence.what = clause.from;
 
   return { who, what, when: { text: whenText, date: isoDate(whenDay) }, where, evidence, whenDay };
-}
-
-const TITLE_TAG = /^(?:(?:Ảnh|Video|Clip|Infographic|Chùm ảnh|Toàn cảnh|Clip)\s*:\s*)/iu;
-
-// Titles that open with the action and leave the acting authority implicit ("Bắt ...").
-const AGENTLESS_TITLE =
-  /^(?:Bắt|Khởi tố|Truy tố|Tạm giữ|Tạm giam|Xử phạt|Phạt|Triệt phá|Truy nã|Xét xử|Tuyên án|Thu hồi|Đình chỉ)\s/u;
-
-/** The title as a "what" clause: tags dropped, the first agent prepended when missing. */
-function titleClause(title: string, agent: string | undefined): string {
-  const t = title.replace(TITLE_TAG, '').trim();
-  if (agent === undefined || t.includes(agent) || !AGENTLESS_TITLE.test(t)) return t;
-  return `${agent} ${t.charAt(0).toLowerCase()}${t.slice(1)}`;
 }
 
 /** Replaces a short name ("Obama") by a fuller one written elsewhere ("Barack Obama"). */

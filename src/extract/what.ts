@@ -48,3 +48,39 @@ export function clauseOf(sentence: string, maxWords = WHAT_MAX_WORDS): string {
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+const TITLE_TAG = /^(?:(?:Ảnh|Video|Clip|Infographic|Chùm ảnh|Toàn cảnh)\s*:\s*)/iu;
+
+// Titles that open with the action and leave the acting authority implicit ("Bắt ...").
+const AGENTLESS_TITLE =
+  /^(?:Bắt|Khởi tố|Truy tố|Tạm giữ|Tạm giam|Xử phạt|Phạt|Triệt phá|Truy nã|Xét xử|Tuyên án|Thu hồi|Đình chỉ)\s/u;
+
+/** Words a title head needs before ": detail" to be read as a clause rather than a tag. */
+const CLAUSE_HEAD_WORDS = 4;
+
+/**
+ * The Vietnamese "what": the title, which states the event as a clause ("Quốc hội thông qua
+ * Luật ...") and beats a lead that often opens with a source or background. Three general
+ * repairs: a photo/video tag is dropped; "Speaker: quote" is replaced by the lead sentence
+ * that names the speaker, from the speaker on (the lead says what was said, the quote does
+ * not); "Clause: detail" keeps the clause. An agentless title ("Bắt trùm ...") gets the first
+ * agent in front.
+ */
+export function viWhat(
+  title: string,
+  agent: string | undefined,
+  lead: readonly string[],
+  statement: boolean,
+): { text: string; from: string } {
+  let t = title.replace(TITLE_TAG, '').trim();
+  const colon = t.indexOf(':');
+  if (colon > 0) {
+    const head = t.slice(0, colon).trim();
+    const words = head.split(/\s+/u).length;
+    const speaker = statement && words <= 6 ? lead.find((s) => s.includes(head)) : undefined;
+    if (speaker !== undefined) return { text: clauseOf(speaker.slice(speaker.indexOf(head))), from: speaker };
+    if (!statement && words >= CLAUSE_HEAD_WORDS && t.slice(colon + 1).trim() !== '') t = head;
+  }
+  if (agent === undefined || t.includes(agent) || !AGENTLESS_TITLE.test(t)) return { text: t, from: title };
+  return { text: `${agent} ${t.charAt(0).toLowerCase()}${t.slice(1)}`, from: title };
+}

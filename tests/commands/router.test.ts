@@ -126,7 +126,7 @@ describe('/subscribe, /unsubscribe, /digest', () => {
     core.clock.set('2020-12-31T12:00:00.000Z');
     await core.say('/subscribe 0 7 * * *');
     const first = await core.say('/digest');
-    expect(first).toContain('Bản tin');
+    expect(first).toContain('Bản tin 31/12/2020 · 1 tin');
     expect(first).toContain('Văn phòng Trung ương Đảng');
     expect(await core.say('/digest')).toBe('Không có tin mới kể từ bản tin trước.');
   });
