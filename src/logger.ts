@@ -29,7 +29,11 @@ const prettyLine = (json: string): string => {
  * known paths) also catches tokens inside error messages and URLs that client libraries build.
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const secrets = options.secrets.filter((s) => s.length >= 8);
+  // The raw token and the forms client libraries put in URLs.
+  const secrets = options.secrets
+    .filter((s) => s.length >= 8)
+    .flatMap((s) => [s, encodeURIComponent(s), encodeURI(s)])
+    .filter((s, i, all) => all.indexOf(s) === i);
   const scrub = (line: string): string => secrets.reduce((acc, s) => acc.split(s).join('[redacted]'), line);
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {

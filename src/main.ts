@@ -290,7 +290,8 @@ export async function run(io: MainIo): Promise<number> {
         return { id: r.feed.id, created: r.created, articles: r.articles };
       },
       backup: async (path) => {
-        await db.backup(path);
+        // One step: page-by-page backup restarts on every write by the running bot and may never end.
+        await db.backup(path, { progress: ({ totalPages }) => totalPages });
       },
     });
   } finally {

@@ -61,7 +61,8 @@ const MARKDOWN_OPTIONS = {
   heading: true,
   bulletedList: true,
   numberedList: true,
-  maskedLink: true,
+  // Its maskedLink rule escapes only a line's first "[": brackets are escaped below instead.
+  maskedLink: false,
 } as const;
 const STAR = '\uE000';
 const UNDERSCORE = '\uE001';
@@ -77,6 +78,7 @@ export function escapeDiscord(text: string): string {
     .replaceAll('_', UNDERSCORE);
   return escapeMarkdown(marked, MARKDOWN_OPTIONS)
     .replace(/^(\s*)>/gm, '$1\\>')
+    .replace(/[[\]]/g, '\\$&')
     .replaceAll(STAR, '\\*')
     .replaceAll(UNDERSCORE, '\\_');
 }

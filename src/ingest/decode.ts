@@ -50,8 +50,10 @@ function fromContentType(contentType: string | null): string | null {
 
 /** The XML declaration's encoding; also recognises a declaration written in UTF-16 without BOM. */
 function fromXmlDeclaration(bytes: Buffer): string | null {
-  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
-  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';
+  // BOM-less UTF-16: "<" then any printable ASCII letter, each followed or preceded by a NUL.
+  const printable = (b: number | undefined): boolean => b !== undefined && b >= 0x20 && b < 0x7f;
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && printable(bytes[2]) && bytes[3] === 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && printable(bytes[3])) return 'utf-16be';
   const head = bytes.subarray(0, 200).toString('latin1');
   const m = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']+)["']/i.exec(head);
   return m?.[1] ? charsetFromLabel(m[1]) : null;

@@ -9,6 +9,7 @@ import {
   blocksToText,
   htmlFragmentToText,
   parseDocument,
+  nestsDeeperThan,
   type DomDocument,
   type DomNode,
 } from './html-dom.ts';
@@ -122,8 +123,16 @@ export function extractPage(html: string, pageUrl: string | null): ArticleDraft 
   }
 }
 
+/** Deepest markup handed to Readability. */
+const READABLE_NESTING = 256;
+
 function extractPageOrThrow(html: string, pageUrl: string | null): ArticleDraft {
   const where = pageUrl ?? 'the page';
+  // Readability's scoring walks ancestors for every node: at a few hundred levels of nesting a
+  // page takes seconds (500: ~10 s). No news page nests that deep; a hostile one does.
+  if (nestsDeeperThan(html, READABLE_NESTING)) {
+    throw new ParseError(`no readable article on the page (markup nested too deeply): ${where}`);
+  }
   let doc: DomDocument;
   try {
     doc = parseDocument(html);

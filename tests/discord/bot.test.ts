@@ -258,7 +258,7 @@ describe('Discord bot against the fake Discord', () => {
       name: 'headline',
     });
     const [callback] = await handle.waitForResponses(1);
-    const escaped = '@everyone \\*\\*bold\\*\\* \\_x\\_ \\[link](http://a)';
+    const escaped = '@everyone \\*\\*bold\\*\\* \\_x\\_ \\[link\\](http://a)';
     expect(data(callback!)).toMatchObject({
       content: escaped,
       allowed_mentions: { parse: [] },

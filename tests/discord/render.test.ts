@@ -43,11 +43,11 @@ describe('renderDiscord', () => {
         }),
       ],
     });
-    const escaped = '@everyone \\*\\*bold\\*\\* \\_x\\_ \\[link](http://a)';
+    const escaped = '@everyone \\*\\*bold\\*\\* \\_x\\_ \\[link\\](http://a)';
     expect(part?.content).toBe(escaped);
     expect(part?.embeds?.[0]?.title).toBe(HOSTILE);
     expect(part?.embeds?.[0]?.fields[0]?.value).toBe(escaped);
-    expect(part?.embeds?.[0]?.description).toBe('• [\\# big \\[x](y)](https://a.example/%281%29)');
+    expect(part?.embeds?.[0]?.description).toBe('• [\\# big \\[x\\](y)](https://a.example/%281%29)');
     expect(part?.allowed_mentions).toEqual({ parse: [] });
   });
 

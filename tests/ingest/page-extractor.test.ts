@@ -118,8 +118,14 @@ describe('htmlToText', () => {
   it('refuses a page nested beyond MAX_NESTING as not an article', () => {
     const deep = `<html><body><article>${'<div>'.repeat(MAX_NESTING + 1)}<p>${'Chữ. '.repeat(50)}</p></article></body></html>`;
     expect(() => extractPage(deep, 'https://x.vn/a')).toThrow(
-      new ParseError('no readable article on the page: https://x.vn/a'),
+      new ParseError('no readable article on the page (markup nested too deeply): https://x.vn/a'),
     );
+  });
+  it('refuses markup too deep for Readability before running it', () => {
+    const deep = `<html><body><article>${'<div>'.repeat(300)}<p>${'Chữ. '.repeat(50)}</p></article></body></html>`;
+    expect(() => extractPage(deep, 'https://x.vn/a')).toThrow(/nested too deeply/);
+    const normal = `<html><body><article>${'<div>'.repeat(40)}<p>${'Hà Nội chiều 30/12 có mưa lớn kéo dài. '.repeat(20)}</p>${'</div>'.repeat(40)}</article></body></html>`;
+    expect(extractPage(normal, 'https://x.vn/b').body).toContain('Hà Nội');
   });
   it('passes plain text through', () => {
     expect(htmlToText('Chỉ là chữ  thường')).toBe('Chỉ là chữ thường');

@@ -157,7 +157,7 @@ describe('Discord: escaped Markdown, no mentions', () => {
   // Known bug, reported to the lead: escapeMarkdown's maskedLink option escapes only the first
   // "[" of a line, so "a [x](http://y) b [z](http://evil.example/phish)" keeps a clickable link
   // with any label. Flip to `it` once escapeDiscord escapes every "[".
-  it.fails('escapes every masked link, not only the first of a line', () => {
+  it('escapes every masked link, not only the first of a line', () => {
     const hostileLine = 'Tin nóng [x](http://y) và [Bấm vào đây](http://evil.example/phish)';
     const [part] = renderDiscord({ blocks: [paragraph(text(hostileLine)), card('t', hostileLine)] });
     expect(activeMarkup(part?.content ?? '', true)).toEqual([]);
@@ -190,7 +190,7 @@ describe('terminal: plain text without control characters', () => {
 
   // Known gap, reported to the lead: bidi overrides (U+202A-202E, U+2066-2069) let a headline
   // reorder what the terminal shows ("Trojan Source"). Flip to `it` once renderPlain strips them.
-  it.fails('strips bidirectional override and isolate characters', () => {
+  it('strips bidirectional override and isolate characters', () => {
     const out = renderPlain({ blocks: [paragraph(text('Tin \u202Eabc\u202C và \u2066x\u2069'))] });
     expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
