@@ -22,8 +22,8 @@ const renderBlock = (block: Block): string => {
 /** Plain text for a terminal: no markup, no control or bidi characters, so nothing in an article can change what is shown. */
 export function renderPlain(reply: Reply): string {
   const textOut = reply.blocks.map(renderBlock).join('\n\n');
-  // Control characters from article text would move the cursor or change colours.
+  // Control characters from article text would move the cursor or change colours; bidi
+  // overrides and isolates would reorder what the terminal shows (text spoofing).
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  // Bidi overrides and isolates would reorder what the terminal shows (text spoofing).
   return textOut.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '');
 }
