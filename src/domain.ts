@@ -77,6 +77,12 @@ export interface ChatRef {
 
 export const chatKey = (chat: ChatRef): string => `${chat.platform}:${chat.id}`;
 
+/** The inverse of chatKey: "telegram:-100123" -> { platform: 'telegram', id: '-100123' }. */
+export const parseChatKey = (key: string): ChatRef => {
+  const i = key.indexOf(':');
+  return { platform: key.slice(0, i) as Platform, id: key.slice(i + 1) };
+};
+
 export interface ChatSettings {
   readonly lang: Lang;
   readonly timezone: string;

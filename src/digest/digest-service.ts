@@ -1,4 +1,4 @@
-import type { ChatSettings, Platform, Subscription } from '../domain.ts';
+import { parseChatKey, type ChatSettings, type Platform, type Subscription } from '../domain.ts';
 import type { Messenger } from '../delivery.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { Store } from '../store.ts';
@@ -26,7 +26,7 @@ export interface DigestService {
   digestNow(chatKey: string, settings: ChatSettings): Reply;
 }
 
-const platformOf = (chatKey: string): Platform => chatKey.slice(0, chatKey.indexOf(':')) as Platform;
+const platformOf = (chatKey: string): Platform => parseChatKey(chatKey).platform;
 
 export function createDigestService(deps: DigestServiceDeps): DigestService {
   const compose = (chatKey: string, settings: ChatSettings, sub: Subscription | undefined, now: Date, late: boolean): ComposedDigest =>

@@ -1,4 +1,4 @@
-import type { Platform } from '../domain.ts';
+import { parseChatKey, type Platform } from '../domain.ts';
 import type { DeliveryResult, Messenger } from '../delivery.ts';
 import type { Clock, Logger } from '../ports.ts';
 import type { Store } from '../store.ts';
@@ -26,10 +26,6 @@ export interface OutboxSender {
   stop(): Promise<void>;
 }
 
-const platformOf = (chatKey: string): { platform: Platform; id: string } => {
-  const i = chatKey.indexOf(':');
-  return { platform: chatKey.slice(0, i) as Platform, id: chatKey.slice(i + 1) };
-};
 
 /** Longest in-process wait for a 429 before the part is left for a later drain instead. */
 const MAX_INLINE_WAIT_MS = 60_000;
@@ -99,7 +95,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     const worker = async (): Promise<void> => {
       for (let entry = chats.shift(); entry !== undefined && !state.stopped; entry = chats.shift()) {
         const [chatKey, parts] = entry;
-        const { platform, id } = platformOf(chatKey);
+        const { platform, id } = parseChatKey(chatKey);
         const messenger = deps.messengers.get(platform);
         if (messenger === undefined) continue; // that adapter is not running in this process
         for (const d of parts) {

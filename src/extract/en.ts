@@ -236,3 +236,23 @@ export function findEnPlaces(text: string): string[] {
   if (places.some((p) => p.level > 1)) places = places.filter((p) => p.level > 1);
   return uniqueByContainment(places.map((p) => p.text));
 }
+
+// ", the Disaster and Emergency Management Presidency, or AFAD, said." — the closing
+// attribution names a source, not an agent.
+const CLOSING_ATTRIBUTION =
+  /,\s+(?:the\s+|a\s+|an\s+)?[\p{Lu}\p{Ll}][^,]{0,80}(?:,\s*or\s+[^,]{1,20},)?\s+(?:said|says|reported|told\s+[^.]{0,40})\s*[.”"]*$/u;
+// "... to attend the Shanghai Cooperation Organisation Summit": what is attended is an event.
+const ATTENDED = /\b(?:to attend|attending|attended|attends)\s+(?:the\s+)?[^.,;]+/gu;
+
+/** A lead sentence without its closing attribution and attended events, for agent search. */
+export function agentText(sentence: string): string {
+  return sentence.replace(CLOSING_ATTRIBUTION, '.').replace(ATTENDED, '');
+}
+
+// ", which killed 31 people in the Philippines," — a non-restrictive clause is background.
+const ASIDE = /,\s+which\s+[^,]{1,160}(?:,|$)/gu;
+
+/** A lead sentence without its "which ..." asides, for place search. */
+export function placeText(sentence: string): string {
+  return sentence.replace(ASIDE, ',');
+}

@@ -3,20 +3,29 @@
  * gazetteers, position first (title and lead carry the answers in news: the inverted pyramid).
  */
 import type { ExtractInput, Extraction } from '../domain.ts';
-import { findEnAgents, findEnClockDay, findEnDate, findEnPlaces, stripDateline } from './en.ts';
+import {
+  agentText,
+  findEnAgents,
+  findEnClockDay,
+  findEnDate,
+  findEnPlaces,
+  placeText,
+  stripDateline,
+} from './en.ts';
 import { knownPlace, placeKey } from './gazetteer.ts';
 import type { DateContext, PartialDate } from './resolve-date.ts';
-import { isoDate, publicationDay, resolveDate, urlDate } from './resolve-date.ts';
+import { isoDate, publicationDay, urlDate } from './resolve-date.ts';
 import { bodySentences } from './sentences.ts';
 import type { AgentMention } from './vi-agents.ts';
 import { findViAgents } from './vi-agents.ts';
-import { findViDates, yearsInText } from './vi-dates.ts';
+import { yearsInText } from './vi-dates.ts';
 import type { PlaceMention } from './vi-places.ts';
 import { findViPlaces } from './vi-places.ts';
+import { findViWhen } from './vi-when.ts';
 import { clauseOf, viWhat } from './what.ts';
 
 /** Stored with every summary; bump it whenever output can change, so `reextract` refreshes. */
-export const EXTRACTOR_VERSION = 'rules-2026.11.1';
+export const EXTRACTOR_VERSION = 'rules-2026.11.2';
 
 /** Sentences of the lead searched for who and where (the title is always searched). */
 const LEAD_SENTENCES = 2;
@@ -80,11 +89,27 @@ const dupKey = (name: string): string => {
   return k;
 };
 
+/** Shortest name checked for a one-letter typo: shorter ones ("Lào"/"Lạc") differ for real. */
+const MIN_TYPO_LENGTH = 8;
+
+/**
+ * The same long name with one letter added, dropped or changed ("Donanld Trump"): news copy
+ * has typos, and listing the name twice costs precision. The last word must agree.
+ */
+const misspelt = (a: string, b: string): boolean => {
+  if (Math.min(a.length, b.length) < MIN_TYPO_LENGTH || Math.abs(a.length - b.length) > 1) return false;
+  if (a.slice(a.lastIndexOf(' ')) !== b.slice(b.lastIndexOf(' '))) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tail = (x: string, skip: number): string => x.slice(i + skip);
+  return tail(a, 1) === tail(b, 1) || tail(a, 1) === tail(b, 0) || tail(a, 0) === tail(b, 1);
+};
+
 const dedupe = (names: readonly { text: string }[]): string[] => {
   const out: string[] = [];
   for (const { text } of names) {
     const k = dupKey(text);
-    const i = out.findIndex((o) => dupKey(o).includes(k) || k.includes(dupKey(o)));
+    const i = out.findIndex((o) => dupKey(o).includes(k) || k.includes(dupKey(o)) || misspelt(dupKey(o), k));
     if (i < 0) out.push(text);
     else if (text.length > (out[i] ?? '').length && k.includes(dupKey(out[i] ?? ''))) out[i] = text;
   }
@@ -126,26 +151,10 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
   const fromUrl = urlDate(input.url);
   const years = [...new Set(yearsInText([title, ...sentences.slice(0, 3)].join(' ')))];
   const ctx: DateContext = { published, fromUrl, textYear: years.length === 1 ? (years[0] ?? null) : null };
-  let whenText: string | null = null;
-  let whenDay: PartialDate | null = null;
-  const order = [...sentences.slice(0, 3), title, ...sentences.slice(3, DATE_SENTENCES)];
-  for (const s of order) {
-    for (const m of findViDates(s)) {
-      const day = resolveDate(m, ctx);
-      if (day === null && m.relative !== null && whenText === null) {
-        // "đêm qua" with nothing to anchor it: keep the text, the day stays unknown.
-        whenText = m.text;
-        evidence.when = s;
-        continue;
-      }
-      if (day === null) continue;
-      whenText = m.text;
-      whenDay = day;
-      evidence.when = s;
-      break;
-    }
-    if (whenDay !== null) break;
-  }
+  const found = findViWhen(title, sentences, ctx, DATE_SENTENCES);
+  const whenText = found.text;
+  const whenDay = found.day;
+  if (found.sentence !== null) evidence.when = found.sentence;
 
   // Who: agents of the title and lead, without sources and victims.
   const agents: AgentMention[] = [];
@@ -245,10 +254,17 @@ function extractEn(input: ExtractInput, lead: Lead): DetailedExtraction {
     }
   }
 
-  const sourceFree = leadText.replace(/,?\s*(?:according to|said|told|reported)\b[^.]*$/iu, '');
+  const sourceFree = sentences
+    .slice(0, LEAD_SENTENCES)
+    .map(agentText)
+    .join(' ')
+    .replace(/,?\s*(?:according to|said|told|reported)\b[^.]*$/iu, '');
   const who = findEnAgents(`${title}. ${sourceFree}`).slice(0, MAX_WHO);
   if (who[0] !== undefined) evidence.who = leadText;
-  const where = findEnPlaces(sentences.slice(0, EN_WHERE_SENTENCES).join(' ')).slice(0, MAX_WHERE);
+  const where = findEnPlaces(sentences.slice(0, EN_WHERE_SENTENCES).map(placeText).join(' ')).slice(
+    0,
+    MAX_WHERE,
+  );
   if (where.length > 0) evidence.where = leadText;
   // What: the lead sentence that carries the dated event, else the first (a quote-led sapo
   // otherwise wins: "Vietnam always considers ...").

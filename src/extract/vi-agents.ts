@@ -5,6 +5,7 @@
  * mention carries flags the caller uses to drop sources ("X cho biết", "theo X") and victims.
  */
 import { isSurname, knownPlace } from './gazetteer.ts';
+import { KNOWN_BODIES } from './known-bodies.ts';
 
 export interface AgentMention {
   /** The name as written, without the job title. */
@@ -46,12 +47,13 @@ const ORG_TAIL = `(?:nhân dân|cổ phần|TNHH|${ACRONYM}|${ADMIN}\\s+${CAP}(?
 const ORG_RE = new RegExp(`(?<![\\p{L}])${ORG_HEAD}(?:\\s+${ORG_TAIL})*(?![\\p{L}])`, 'gu');
 const CLAUSE_START = /(?:^|[,;:\-–]\s*|(?:^|\s)(?:và|được|bởi|khi)\s+|\d\s+)$/u;
 const HEAD_WITH_NAME = new RegExp(`^${ORG_HEAD}\\s+\\S`, 'u');
-const STANDALONE_ONLY =
-  /^(?:Quốc hội|Chính phủ|Nhà Trắng|Điện Kremlin|Liên hợp quốc|Bộ Chính trị|Ban Bí thư)$/u;
-const STANDALONE_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:Quốc hội|Chính phủ|Nhà Trắng|Điện Kremlin|Liên hợp quốc|Bộ Chính trị|Ban Bí thư)(?![\p{L}])`,
-  'gu',
-);
+// Longest first, so "Vietjet Air" wins over "Vietjet"; escaped, since names are data.
+const BODY_ALTERNATION = [...KNOWN_BODIES]
+  .sort((a, b) => b.length - a.length)
+  .map((b) => b.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+  .join('|');
+const STANDALONE_ONLY = new RegExp(`^(?:${BODY_ALTERNATION})$`, 'u');
+const STANDALONE_RE = new RegExp(`(?<![\\p{L}])(?:${BODY_ALTERNATION})(?![\\p{L}])`, 'gu');
 // A title before an organisation name makes the organisation part of a job title.
 const ROLE_BEFORE_ORG =
   /(?:trưởng|phó|chủ tịch|thủ tướng|ủy viên|uỷ viên|thường trực|chánh|giám đốc|đại biểu|lãnh đạo|đại diện|cán bộ|thành viên|người phát ngôn|phát ngôn viên|chủ nhiệm|bí thư|tư lệnh|chỉ huy|đại sứ|thư ký|viện trưởng|chánh án|kiểm sát viên|điều tra viên|thứ trưởng|của|với|các|tại|và|phòng|thuộc|hội nghị|phiên họp|họp|văn phòng)\s*$/iu;
@@ -66,6 +68,25 @@ const ACTION_AFTER_SPEECH = new RegExp(
 );
 const CRIME =
   /(?:bắt|khởi tố|tạm giam|tạm giữ|truy tố|xét xử|bị can|bị cáo|đối tượng|truy nã|lừa đảo|chiếm đoạt|phạt tù|tử hình|điều tra)/u;
+
+// Verbs whose object person is not an agent: the guest received ("tiếp Đại sứ X"), the leader
+// asked to resign ("đòi Thủ tướng X từ chức"), the presenter a body hears ("Quốc hội nghe X
+// trình bày"). Not "gặp"/"hội đàm với": both sides of a meeting
+// act (adding them lowered the held-out score). "trực tiếp", "tiếp tục", "tiếp thu" are other words.
+const OBJECT_OF = new RegExp(
+  String.raw`(?<![\p{L}])(?<!trực )(?:tiếp(?!\s+(?:tục|thu|nhận|xúc|cận|theo|đó|nối|tế))|đòi|nghe)\s+((?:\S+\s+){0,20})$`,
+  'iu',
+);
+// Words that open a new clause between such a verb and a name: then the name is a subject.
+const CLAUSE_MARK = /(?:^|\s)(?:đã|sẽ|đang|vừa|rằng|thì|khi|để|nhưng|cho biết)(?=\s|$)|[.;:"“”]/u;
+// A reporting verb earlier in the sentence: the people after it belong to what was reported.
+const REPORTED = /(?:cho biết|cho hay|khẳng định|nói rằng|cho rằng|tuyên bố|thông tin)\s*,?\s/u;
+
+/** True when a person at `index` is the object of a verb like "tiếp", "gặp", "đòi", "nghe". */
+const isObject = (sentence: string, index: number): boolean => {
+  const m = OBJECT_OF.exec(sentence.slice(Math.max(0, index - 160), index));
+  return m !== null && !CLAUSE_MARK.test(m[1] ?? '');
+};
 
 const HONORIFIC = new Set([
   'Ông',
@@ -171,6 +192,8 @@ export function findViAgents(sentence: string): AgentMention[] {
     // After a role, a name that does not start with a surname is foreign ("Obama", "Michelle
     // Bachelet"): written without Vietnamese letters, which keeps out "Trưởng phòng Cảnh sát".
     const foreign = afterRole && name.length <= 4 && !ALL_UPPER.test(text) && !VIETNAMESE_LETTER.test(text);
+    if ((surnameLed || foreign) && isObject(sentence, index)) continue;
+    if ((surnameLed || foreign) && !crime && REPORTED.test(sentence.slice(0, index))) continue;
     if (surnameLed || foreign) {
       // The first word of a sentence is capitalised anyway: do not take "Tại", "Trong"...
       if (index === 0 && !surnameLed) continue;
