@@ -130,6 +130,9 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
 const facetsOf = (e: Extraction): string =>
   foldAccents([...e.who, '|', ...e.where].join(' ; ')).toLowerCase();
 
+/** How many of the newest matching articles a search ranks. */
+const SEARCH_CANDIDATES = 500;
+
 const JOINED = `SELECT a.*, s.extractor_version, s.who_json, s.what, s.when_text, s.when_date,
   s.where_json, s.evidence_json FROM articles a LEFT JOIN summaries s ON s.article_id = a.id`;
 
@@ -170,12 +173,17 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
     since: db.prepare<[string, number], JoinedRow>(
       `${JOINED} WHERE a.sort_at >= ? ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`,
     ),
-    search: db.prepare<[string, number], JoinedRow>(`SELECT a.*, s.extractor_version, s.who_json, s.what,
-      s.when_text, s.when_date, s.where_json, s.evidence_json,
-      snippet(article_search, -1, '«', '»', '…', 16) AS snippet
-      FROM article_search JOIN articles a ON a.id = article_search.rowid
-      LEFT JOIN summaries s ON s.article_id = a.id
-      WHERE article_search MATCH ? ORDER BY bm25(article_search, 4.0, 1.0), a.sort_at DESC LIMIT ?`),
+    // Folded Vietnamese syllables ("ha", "noi") are common words: a query can match most of a
+    // large database. Rank only the newest matches (the index walks rowids backwards and stops),
+    // then build rows and snippets for the few shown.
+    searchCandidates: db.prepare<[string, number], { id: number; rank: number }>(
+      `SELECT rowid AS id, bm25(article_search, 4.0, 1.0) AS rank FROM article_search
+       WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?`,
+    ),
+    snippet: db.prepare<[string, number], { snippet: string }>(
+      `SELECT snippet(article_search, -1, '«', '»', '…', 16) AS snippet FROM article_search
+       WHERE article_search MATCH ? AND rowid = ?`,
+    ),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
     stale: db.prepare<[number, string, number], ArticleRow>(`SELECT a.* FROM articles a
       LEFT JOIN summaries s ON s.article_id = a.id
@@ -315,7 +323,15 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
     search: (query, limit): SearchHit[] => {
       const match = toFtsQuery(foldAccents(query));
       if (match === null) return [];
-      return q.search.all(match, limit).map((r) => ({ ...toStored(r), snippet: r.snippet ?? '' }));
+      const best = q.searchCandidates
+        .all(match, SEARCH_CANDIDATES)
+        .sort((a, b) => a.rank - b.rank || b.id - a.id)
+        .slice(0, limit);
+      return best.flatMap(({ id }) => {
+        const row = q.get.get(id);
+        if (row === undefined) return [];
+        return [{ ...toStored(row), snippet: q.snippet.get(match, id)?.snippet ?? '' }];
+      });
     },
     countArticles: () => q.count.get()?.n ?? 0,
     staleSummaries: (version, limit, afterId) => q.stale.all(afterId, version, limit).map(toArticle),

@@ -2,6 +2,7 @@
  * The Telegram adapter: turns updates into CommandRequests for the core router and sends the
  * rendered replies. Nothing starts in the factory; `start()` and `stop()` belong to the caller.
  */
+import { setMaxListeners } from 'node:events';
 import type { Server } from 'node:http';
 import { Bot, GrammyError } from 'grammy';
 import type { Message, Update, UserFromGetMe } from 'grammy/types';
@@ -85,6 +86,8 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const apiRoot = options.apiRoot ?? 'https://api.telegram.org';
   const bot = new Bot(token, { client: { apiRoot } });
   const abort = new AbortController();
+  // Every send waiting in the limiter listens on this one signal: thousands during a fan-out.
+  setMaxListeners(0, abort.signal);
   const sender = createTelegramSender({
     api: bot.api,
     limiter: createSendLimiter(options.limits ?? DEFAULT_SEND_LIMITS),

@@ -8,7 +8,8 @@ import { matchesFilter, parseFilter } from './filter.ts';
 
 /** How far back a digest looks after long downtime. */
 export const MAX_DIGEST_WINDOW_MS = 48 * 3_600_000;
-const CANDIDATES = 2_000;
+/** Newest stories a digest considers; grouping compares pairs, so this bounds its cost. */
+const CANDIDATES = 500;
 
 export interface DigestRequest {
   readonly chatKey: string;

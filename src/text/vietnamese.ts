@@ -5,36 +5,40 @@
  * u is a consonant and the tone belongs to the next vowel either way.
  */
 
-const OLD_TO_NEW: ReadonlyArray<readonly [RegExp, string]> = (() => {
-  // Pairs of (vowel with tone on the 2nd letter, same with tone on the 1st letter).
+/** Old-style spelling (tone on the 2nd vowel) -> new style, for the vowel pairs where they differ. */
+const OLD_TO_NEW: ReadonlyMap<string, string> = (() => {
   const tones = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']; // huyền sắc ngã hỏi nặng
-  const rules: Array<readonly [RegExp, string]> = [];
+  const pairs: ReadonlyArray<readonly [string, string]> = [
+    ['o', 'a'],
+    ['o', 'e'],
+    ['u', 'y'],
+    ['O', 'A'],
+    ['O', 'E'],
+    ['U', 'Y'],
+    ['o', 'A'],
+    ['O', 'a'],
+    ['o', 'E'],
+    ['O', 'e'],
+    ['u', 'Y'],
+    ['U', 'y'],
+  ];
+  const map = new Map<string, string>();
   for (const t of tones) {
-    for (const [first, second] of [
-      ['o', 'a'],
-      ['o', 'e'],
-      ['u', 'y'],
-      ['O', 'A'],
-      ['O', 'E'],
-      ['U', 'Y'],
-      ['o', 'A'],
-      ['O', 'a'],
-    ] as const) {
-      const oldForm = (first + second + t).normalize('NFC');
-      const newForm = (first + t + second).normalize('NFC');
-      // Only at a syllable end (no final consonant), and not after q (quý stays quý).
-      rules.push([new RegExp(`(?<![qQ])${oldForm}(?![\\p{L}])`, 'gu'), newForm]);
+    for (const [first, second] of pairs) {
+      map.set((first + second + t).normalize('NFC'), (first + t + second).normalize('NFC'));
     }
   }
-  return rules;
+  return map;
 })();
+
+// One pass: an old-style pair at a syllable end (no final consonant), not after q ("quý" stays).
+const OLD_STYLE = new RegExp(`(?<![qQ])(?:${[...OLD_TO_NEW.keys()].join('|')})(?![\\p{L}])`, 'gu');
 
 /** NFC plus one tone-placement style ("hòa", "thủy", "khỏe"). Idempotent. */
 export function normalizeVietnamese(text: string): string {
-  let out = text.normalize('NFC');
+  const out = text.normalize('NFC');
   if (!/[\u00C0-\u1EF9]/u.test(out)) return out;
-  for (const [re, to] of OLD_TO_NEW) out = out.replace(re, to);
-  return out;
+  return out.replace(OLD_STYLE, (m) => OLD_TO_NEW.get(m) ?? m);
 }
 
 /**
@@ -42,11 +46,7 @@ export function normalizeVietnamese(text: string): string {
  * Unicode decomposition does. "Đà Nẵng" -> "Da Nang". Keeps case and length of words.
  */
 export function foldAccents(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
 /** Lower-case accent-free form, for keys and comparisons. */
