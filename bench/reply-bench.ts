@@ -1,0 +1,173 @@
+/**
+ * `/summary` (no argument: today's top stories) end to end, one command at a time: the real
+ * grammY bot and the real discord.js client, each against its fake server on 127.0.0.1, with
+ * the real command router over the big database. Timed from the moment the fake hands the
+ * command to the client (an update in the open long poll / an INTERACTION_CREATE on the
+ * gateway) until the fake has recorded the whole reply.
+ */
+import { createDiscordBot } from '../adapters/discord/bot.ts';
+import { renderDiscord } from '../adapters/discord/render.ts';
+import { createTelegramBot } from '../adapters/telegram/bot.ts';
+import { renderTelegram } from '../adapters/telegram/render.ts';
+import type { SendLimits } from '../adapters/telegram/send-limiter.ts';
+import type { CommandRouter } from '../src/commands/types.ts';
+import { silentLogger } from '../src/ports.ts';
+import { startFakeDiscord } from '../tests/helpers/fake-discord.ts';
+import { FAKE_TOKEN, startFakeTelegram } from '../tests/helpers/fake-telegram.ts';
+import { percentile } from './lib/stats.ts';
+
+/**
+ * The send limiter off: commands here come faster than Telegram's 30/s bulk limit, and this
+ * measures the reply path, not the limiter (the fan-out benchmark measures that).
+ */
+const UNLIMITED: SendLimits = {
+  global: { max: 1_000_000, windowMs: 1000 },
+  perChatIntervalMs: 0,
+  group: { max: 1_000_000, windowMs: 1000 },
+};
+
+export interface ReplyResult {
+  /** Null when the adapter could not be run; `note` says why. */
+  readonly p50Ms: number | null;
+  readonly p99Ms: number | null;
+  readonly commands: number;
+  /** Messages (Telegram) or responses after the deferral (Discord) per reply. */
+  readonly parts: number;
+  readonly note: string;
+}
+
+const failed = (commands: number, e: unknown): ReplyResult => ({
+  p50Ms: null,
+  p99Ms: null,
+  commands,
+  parts: 0,
+  note: `not measured: ${e instanceof Error ? e.message : String(e)}`.split('\n')[0] ?? '',
+});
+
+/** Commands before timing starts: JIT, prepared statements, the page cache. */
+const WARM_UP = 3;
+/** Measured even past the budget, so a slow adapter still gives a figure. */
+const MIN_SAMPLES = 5;
+
+const budgetNote = (ran: number, planned: number, budget: number): string =>
+  ran < planned ? `; ${String(ran)} of ${String(planned)} commands in the ${String(budget)} s budget` : '';
+
+const summaryRequest = (platform: 'telegram' | 'discord', id: string) => ({
+  name: 'summary',
+  args: '',
+  chat: { platform, id },
+  user: { id: '7001' },
+  canManage: () => Promise.resolve(true),
+  userLang: 'vi' as const,
+});
+
+export async function runTelegramReplyBench(
+  router: CommandRouter,
+  commands: number,
+  budgetSeconds: number,
+): Promise<ReplyResult> {
+  try {
+    const fake = await startFakeTelegram();
+    const bot = createTelegramBot({
+      token: FAKE_TOKEN,
+      apiRoot: fake.apiRoot,
+      router,
+      logger: silentLogger,
+      onChatUnavailable: () => undefined,
+      onChatAvailable: () => undefined,
+      limits: UNLIMITED,
+    });
+    try {
+      await bot.start();
+      const chatId = 1001;
+      const user = { id: 7001, first_name: 'Lan', language_code: 'vi' };
+      fake.addChat({ id: chatId, type: 'private', first_name: 'Lan' });
+      const parts = renderTelegram(await router.handle(summaryRequest('telegram', String(chatId)))).length;
+      let received = 0;
+      const times: number[] = [];
+      const once = async (): Promise<number> => {
+        const target = received + parts;
+        const t0 = performance.now();
+        fake.sendUserMessage({ chatId, from: user, text: '/summary' });
+        await fake.waitFor(() => fake.sentMessages(chatId).length >= target, { timeout: 60_000 });
+        received = target;
+        return performance.now() - t0;
+      };
+      for (let i = 0; i < WARM_UP; i++) await once();
+      const deadline = performance.now() + budgetSeconds * 1000;
+      while (times.length < commands && (performance.now() < deadline || times.length < MIN_SAMPLES)) {
+        times.push(await once());
+      }
+      return {
+        p50Ms: percentile(times, 50),
+        p99Ms: percentile(times, 99),
+        commands: times.length,
+        parts,
+        note: `grammY long polling, send limiter off${budgetNote(times.length, commands, budgetSeconds)}`,
+      };
+    } finally {
+      await bot.stop();
+      await fake.close();
+    }
+  } catch (e) {
+    return failed(commands, e);
+  }
+}
+
+export async function runDiscordReplyBench(
+  router: CommandRouter,
+  commands: number,
+  budgetSeconds: number,
+): Promise<ReplyResult> {
+  try {
+    // Discord's real heartbeat interval: the fake's 1 s default would add gateway traffic.
+    const fake = await startFakeDiscord({ heartbeatIntervalMs: 41_250 });
+    const guildId = '100';
+    const channelId = '200';
+    fake.addGuild({
+      id: guildId,
+      name: 'Tin tức',
+      preferred_locale: 'vi',
+      channels: [{ id: channelId, name: 'news' }],
+    });
+    const bot = createDiscordBot({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      guildId,
+      router,
+      logger: silentLogger,
+      onChatUnavailable: () => undefined,
+      onChatAvailable: () => undefined,
+    });
+    try {
+      await bot.start();
+      const parts = renderDiscord(await router.handle(summaryRequest('discord', channelId))).length;
+      const user = { id: '7001', username: 'lan' };
+      const times: number[] = [];
+      const once = async (): Promise<number> => {
+        const t0 = performance.now();
+        const handle = fake.runSlashCommand({ guildId, channelId, user, name: 'summary', locale: 'vi' });
+        // /summary may be slow, so it is deferred first: one callback, then the parts.
+        await handle.waitForResponses(1 + Math.max(1, parts));
+        return performance.now() - t0;
+      };
+      for (let i = 0; i < WARM_UP; i++) await once();
+      const deadline = performance.now() + budgetSeconds * 1000;
+      while (times.length < commands && (performance.now() < deadline || times.length < MIN_SAMPLES)) {
+        times.push(await once());
+      }
+      return {
+        p50Ms: percentile(times, 50),
+        p99Ms: percentile(times, 99),
+        commands: times.length,
+        parts,
+        note: `discord.js gateway + REST, deferred then edited${budgetNote(times.length, commands, budgetSeconds)}`,
+      };
+    } finally {
+      await bot.stop();
+      await fake.close();
+    }
+  } catch (e) {
+    return failed(commands, e);
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * `npm run bench [-- --quick]`: bantin's benchmarks (issue 7). Prints a readable table, then as
+ * its last line one JSON object with every figure. Each section has a size and a time budget,
+ * so a slow section reports how much it managed instead of stretching the run; the budgets keep
+ * the full run under 5 minutes on 2 cores once the big database is cached, --quick under 60 s.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../db/open.ts';
+import { createSqliteStore } from '../db/sqlite-store.ts';
+import { runExtractBench } from './extract-bench.ts';
+import { runFanoutBench } from './fanout-bench.ts';
+import { runIngestBench } from './ingest-bench.ts';
+import { runDiscordReplyBench, runTelegramReplyBench } from './reply-bench.ts';
+import { runRssBench } from './rss-bench.ts';
+import { runSearchBench } from './search-bench.ts';
+import { CACHE_DIR, ensureBigDb } from './lib/build-db.ts';
+import { createBenchRouter, fixedClock } from './lib/core.ts';
+import { CORPUS_END } from './lib/generated-rows.ts';
+import { round } from './lib/stats.ts';
+import { printTable, type Row } from './table.ts';
+
+interface Sizes {
+  readonly extractPasses: number;
+  readonly ingestItems: number;
+  readonly dbRows: number;
+  readonly searchQueries: number;
+  readonly searchBudgetS: number;
+  readonly replyCommands: number;
+  readonly replyBudgetS: number;
+  readonly fanoutChats: number;
+  readonly rssIngestItems: number;
+  readonly rssBudgetS: number;
+}
+
+const FULL: Sizes = {
+  extractPasses: 25,
+  ingestItems: 2_000,
+  dbRows: 1_000_000,
+  searchQueries: 1_000,
+  searchBudgetS: 40,
+  replyCommands: 1_000,
+  replyBudgetS: 40,
+  fanoutChats: 2_000,
+  rssIngestItems: 100_000,
+  rssBudgetS: 45,
+};
+
+const QUICK: Sizes = {
+  extractPasses: 5,
+  ingestItems: 200,
+  dbRows: 1_000_000,
+  searchQueries: 200,
+  searchBudgetS: 3,
+  replyCommands: 100,
+  replyBudgetS: 3,
+  fanoutChats: 900,
+  rssIngestItems: 10_000,
+  rssBudgetS: 4,
+};
+
+/** Quick runs without the cached million-row database use this many rows rather than build it. */
+const QUICK_FALLBACK_ROWS = 20_000;
+const DEV_DIR = join(
+  fileURLToPath(new URL('.', import.meta.url)),
+  '..',
+  '..',
+  'shared',
+  'data',
+  'eval',
+  'dev',
+);
+
+const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+const num = (x: number | null, digits = 2): number | null =>
+  x === null || !Number.isFinite(x) ? null : round(x, digits);
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const sizes = quick ? QUICK : FULL;
+  const started = performance.now();
+  const rows: Row[] = [];
+  const figures: Record<string, number | string | boolean | null> = {};
+
+  log(`extract: ${String(sizes.extractPasses)} passes over the dev articles`);
+  const ex = runExtractBench(DEV_DIR, sizes.extractPasses);
+  figures.extract_articles_per_s = num(ex.articlesPerS, 1);
+  rows.push({
+    key: 'extract_articles_per_s',
+    value: figures.extract_articles_per_s,
+    target: '>= 1000',
+    holds: ex.articlesPerS === null ? null : ex.articlesPerS >= 1000,
+    note: ex.note,
+  });
+
+  log(`ingest: ${String(sizes.ingestItems)} feed items`);
+  const ing = await runIngestBench(sizes.ingestItems);
+  figures.ingest_articles_per_s = num(ing.articlesPerS, 1);
+  figures.ingest_raw_insert_per_s = num(ing.rawInsertPerS, 1);
+  figures.ingest_vs_raw_insert = num(ing.ratio, 3);
+  figures.ingest_items = ing.items;
+  figures.ingest_parse_ms_per_item = num(ing.stagesMs.parse / ing.items, 2);
+  figures.ingest_save_ms_per_item = num(ing.stagesMs.save / ing.items, 2);
+  rows.push({
+    key: 'ingest_articles_per_s',
+    value: figures.ingest_articles_per_s,
+    target: '',
+    holds: null,
+    note: `${String(ing.items)} items, ${ing.fixtureMb.toFixed(1)} MB of RSS; per item: fetchFeedDrafts ${String(figures.ingest_parse_ms_per_item)} ms, saveDrafts ${String(figures.ingest_save_ms_per_item)} ms`,
+  });
+  rows.push({
+    key: 'ingest_vs_raw_insert',
+    value: figures.ingest_vs_raw_insert,
+    target: '>= 0.25',
+    holds: ing.ratio >= 0.25,
+    note: `raw batched insert of the same rows: ${String(figures.ingest_raw_insert_per_s)}/s`,
+  });
+
+  let dbRows = sizes.dbRows;
+  if (quick) {
+    // Quick runs use the big database only when it is already built.
+    if (!existsSync(join(CACHE_DIR, `articles-${String(sizes.dbRows)}.db`))) dbRows = QUICK_FALLBACK_ROWS;
+  }
+  log(`database: ${String(dbRows)} articles (built once under bench/.cache/)`);
+  let lastShown = 0;
+  const big = await ensureBigDb(dbRows, (done) => {
+    if (done - lastShown >= dbRows / 10) {
+      lastShown = done;
+      log(`  built ${String(done)} rows`);
+    }
+  });
+  figures.db_articles = big.rows;
+  figures.db_build_s = num(big.buildSeconds, 1);
+  figures.db_mb = num(big.bytes / 1_048_576, 0);
+  rows.push({
+    key: 'db_build_s',
+    value: figures.db_build_s,
+    target: '',
+    holds: null,
+    note: `${String(big.rows)} articles, ${String(figures.db_mb)} MB; ${big.built ? 'built in this run' : 'cached (time of the build that made it)'}`,
+  });
+
+  const db = openDatabase(big.path);
+  try {
+    // The database's newest article is an hour old: "today's top stories" are the last 24 h of it.
+    const clock = fixedClock(new Date(Date.parse(CORPUS_END) + 3_600_000).toISOString());
+    const store = createSqliteStore(db, clock);
+
+    log(`search: ${String(sizes.searchQueries)} queries (budget ${String(sizes.searchBudgetS)} s)`);
+    const se = runSearchBench(store, sizes.searchQueries, sizes.searchBudgetS);
+    figures.search_p50_ms = num(se.p50Ms);
+    figures.search_p99_ms = num(se.p99Ms);
+    figures.search_queries = se.queries;
+    rows.push({
+      key: 'search_p50_ms',
+      value: figures.search_p50_ms,
+      target: '',
+      holds: null,
+      note: `${String(se.queries)} queries, ${String(Math.round(se.hitRate * 100))}% found something`,
+    });
+    rows.push({
+      key: 'search_p99_ms',
+      value: figures.search_p99_ms,
+      target: '<= 20',
+      holds: se.p99Ms <= 20,
+      note: `slowest: ${se.slowest.map((s) => `"${s.query}" ${s.ms.toFixed(0)} ms`).join(', ')}`,
+    });
+
+    const router = createBenchRouter(store, clock);
+    log(
+      `telegram /summary: ${String(sizes.replyCommands)} commands (budget ${String(sizes.replyBudgetS)} s)`,
+    );
+    const tg = await runTelegramReplyBench(router, sizes.replyCommands, sizes.replyBudgetS);
+    figures.summary_reply_p50_ms = num(tg.p50Ms);
+    figures.summary_reply_p99_ms = num(tg.p99Ms);
+    figures.summary_reply_commands = tg.commands;
+    rows.push({
+      key: 'summary_reply_p50_ms',
+      value: figures.summary_reply_p50_ms,
+      target: '',
+      holds: null,
+      note: tg.note,
+    });
+    rows.push({
+      key: 'summary_reply_p99_ms',
+      value: figures.summary_reply_p99_ms,
+      target: '<= 50',
+      holds: tg.p99Ms === null ? null : tg.p99Ms <= 50,
+      note: `${String(tg.commands)} commands, ${String(tg.parts)} message(s) each`,
+    });
+
+    log(`discord /summary: ${String(sizes.replyCommands)} commands (budget ${String(sizes.replyBudgetS)} s)`);
+    const dc = await runDiscordReplyBench(router, sizes.replyCommands, sizes.replyBudgetS);
+    figures.discord_summary_reply_p50_ms = num(dc.p50Ms);
+    figures.discord_summary_reply_p99_ms = num(dc.p99Ms);
+    figures.discord_summary_reply_commands = dc.commands;
+    rows.push({
+      key: 'discord_summary_reply_p50_ms',
+      value: figures.discord_summary_reply_p50_ms,
+      target: '',
+      holds: null,
+      note: dc.note,
+    });
+    rows.push({
+      key: 'discord_summary_reply_p99_ms',
+      value: figures.discord_summary_reply_p99_ms,
+      target: '<= 50',
+      holds: dc.p99Ms === null ? null : dc.p99Ms <= 50,
+      note: `${String(dc.commands)} commands, ${String(dc.parts)} part(s) after the deferral`,
+    });
+  } finally {
+    db.close();
+  }
+
+  log(`fan-out: one digest to ${String(sizes.fanoutChats)} Telegram chats`);
+  const fo = await runFanoutBench(sizes.fanoutChats);
+  figures.fanout_msgs_per_s = num(fo.msgsPerS, 1);
+  figures.fanout_vs_limit = num(fo.vsLimit, 3);
+  figures.fanout_429s = fo.http429s;
+  figures.fanout_lost = fo.lost;
+  figures.fanout_chats = fo.chats;
+  figures.fanout_raw_msgs_per_s = num(fo.rawMsgsPerS, 1);
+  rows.push({
+    key: 'fanout_msgs_per_s',
+    value: figures.fanout_msgs_per_s,
+    target: '',
+    holds: null,
+    note: `${String(fo.messages)} messages (${String(fo.partsPerChat)} per chat) in ${fo.seconds.toFixed(1)} s`,
+  });
+  rows.push({
+    key: 'fanout_vs_limit',
+    value: figures.fanout_vs_limit,
+    target: '>= 0.9',
+    holds: fo.vsLimit >= 0.9,
+    note: `sustained (first-second burst left out); limit ${String(fo.limitPerS)}/s global, 1/s per chat in fake and limiter; same run, no limits: ${String(figures.fanout_raw_msgs_per_s)}/s`,
+  });
+  rows.push({ key: 'fanout_429s', value: fo.http429s, target: '0', holds: fo.http429s === 0, note: '' });
+  rows.push({
+    key: 'fanout_lost',
+    value: fo.lost,
+    target: '0',
+    holds: fo.lost === 0,
+    note: 'chats without their whole digest when the drain ended',
+  });
+
+  log(
+    `memory: both adapters idle, then ingest up to ${String(sizes.rssIngestItems)} items (budget ${String(sizes.rssBudgetS)} s)`,
+  );
+  const rss = await runRssBench(sizes.rssIngestItems, sizes.rssBudgetS);
+  figures.rss_idle_mb = num(rss.idleMb, 1);
+  figures.rss_after_ingest_mb = num(rss.afterIngestMb, 1);
+  figures.rss_heap_after_ingest_mb = num(rss.heapAfterIngestMb, 1);
+  figures.rss_ingested_articles = rss.ingested;
+  rows.push({
+    key: 'rss_idle_mb',
+    value: figures.rss_idle_mb,
+    target: '<= 150',
+    holds: rss.idleMb === null ? null : rss.idleMb <= 150,
+    note: 'fresh process under tsx, after gc',
+  });
+  rows.push({
+    key: 'rss_after_ingest_mb',
+    value: figures.rss_after_ingest_mb,
+    target: '',
+    holds: null,
+    note: `${rss.note}; V8 heap ${String(figures.rss_heap_after_ingest_mb)} MB`,
+  });
+
+  figures.cores = availableParallelism();
+  figures.node = process.version;
+  figures.load_avg_1m = num(loadavg()[0] ?? 0, 2);
+  figures.quick = quick;
+  figures.total_s = num((performance.now() - started) / 1000, 1);
+  printTable(
+    rows,
+    `bantin bench${quick ? ' --quick' : ''} · Node ${process.version} · ${String(figures.cores)} cores · load ${String(figures.load_avg_1m)} · ${String(figures.total_s)} s`,
+  );
+  // Exit once the JSON is out: a client library's stray timer must not hold the run open.
+  process.stdout.write(`${JSON.stringify(figures)}\n`, () => process.exit(0));
+}
+
+await main();

@@ -1,0 +1,54 @@
+/**
+ * Accent-free search latency on the big database: store.search with the /search command's
+ * limit, for queries typed without accents (places, people, topics), one at a time.
+ */
+import type { Store } from '../src/store.ts';
+import { createCorpus } from './lib/corpus.ts';
+import { createRandom } from './lib/random.ts';
+import { percentile } from './lib/stats.ts';
+
+/** /search shows this many results (src/commands/search.ts). */
+const RESULTS = 5;
+
+export interface SearchResult {
+  readonly queries: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** Share of queries that found something: a check that the queries fit the data. */
+  readonly hitRate: number;
+  /** The slowest queries, for the report. */
+  readonly slowest: ReadonlyArray<{ readonly query: string; readonly ms: number }>;
+}
+
+export function runSearchBench(store: Store, count: number, budgetSeconds: number): SearchResult {
+  const queries = createCorpus(createRandom(4242)).queries(count);
+  // Warm-up: the first queries read the index from disk into the page cache.
+  // Warm-up (at most a quarter of the budget): the first queries pull the index into the cache.
+  const warmEnd = performance.now() + budgetSeconds * 250;
+  for (const q of queries.slice(0, 20)) if (performance.now() < warmEnd) store.search(q, RESULTS);
+  const deadline = performance.now() + budgetSeconds * 1000;
+  const times: Array<{ query: string; ms: number }> = [];
+  let hits = 0;
+  for (const query of queries) {
+    if (performance.now() > deadline) break;
+    const t0 = performance.now();
+    const found = store.search(query, RESULTS);
+    times.push({ query, ms: performance.now() - t0 });
+    if (found.length > 0) hits++;
+  }
+  const ms = times.map((t) => t.ms);
+  const unique = new Map<string, number>();
+  for (const t of times) unique.set(t.query, Math.max(unique.get(t.query) ?? 0, t.ms));
+  return {
+    queries: times.length,
+    p50Ms: percentile(ms, 50),
+    p99Ms: percentile(ms, 99),
+    maxMs: Math.max(...ms),
+    hitRate: hits / Math.max(1, times.length),
+    slowest: [...unique.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([query, t]) => ({ query, ms: t })),
+  };
+}
