@@ -200,9 +200,10 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
       next_fetch_at = ?, title = coalesce(?, title) WHERE id = ?`),
     feedFailed: db.prepare(`UPDATE feeds SET last_fetched_at = ?, last_error = ?, failures = failures + 1,
       next_fetch_at = ? WHERE id = ?`),
-    chat: db.prepare<[string], { lang: Lang | null; timezone: string | null; available: number }>(
-      'SELECT lang, timezone, available FROM chats WHERE key = ?',
+    chat: db.prepare<[string], { lang: Lang | null; timezone: string | null; available: number; notify_empty: number }>(
+      'SELECT lang, timezone, available, notify_empty FROM chats WHERE key = ?',
     ),
+    setNotifyEmpty: db.prepare('UPDATE chats SET notify_empty = ? WHERE key = ?'),
     ensureChat: db.prepare('INSERT INTO chats (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     setLang: db.prepare('UPDATE chats SET lang = ? WHERE key = ?'),
     setTimezone: db.prepare('UPDATE chats SET timezone = ? WHERE key = ?'),
@@ -359,13 +360,18 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
 
     chatSettings: (key, defaults: ChatSettings) => {
       const r = q.chat.get(key);
-      return { lang: r?.lang ?? defaults.lang, timezone: r?.timezone ?? defaults.timezone };
+      return {
+        lang: r?.lang ?? defaults.lang,
+        timezone: r?.timezone ?? defaults.timezone,
+        notifyEmpty: r !== undefined ? r.notify_empty === 1 : (defaults.notifyEmpty ?? false),
+      };
     },
     updateChatSettings: (key, change) => {
       db.transaction(() => {
         ensureChat(key);
         if (change.lang !== undefined) q.setLang.run(change.lang, key);
         if (change.timezone !== undefined) q.setTimezone.run(change.timezone, key);
+        if (change.notifyEmpty !== undefined) q.setNotifyEmpty.run(change.notifyEmpty ? 1 : 0, key);
       })();
     },
     setChatAvailable: (key, available) => {

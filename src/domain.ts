@@ -86,6 +86,8 @@ export const parseChatKey = (key: string): ChatRef => {
 export interface ChatSettings {
   readonly lang: Lang;
   readonly timezone: string;
+  /** Send a short "nothing new" message when a scheduled digest is empty (default false). */
+  readonly notifyEmpty?: boolean;
 }
 
 export interface Subscription {

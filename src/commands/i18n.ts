@@ -38,7 +38,8 @@ export const messages = {
     feedNotYours: (id: number) => `Nguồn #${id} do chat khác hoặc người vận hành thêm; chat này không xóa được.`,
     feedsUsage: 'Cách dùng: /feeds list | /feeds add <url> | /feeds remove <số>',
     settingsNow: (lang: string, tz: string) => `Ngôn ngữ: ${lang} · Múi giờ: ${tz}`,
-    settingsUsage: 'Đổi: /settings lang vi|en · /settings timezone Asia/Ho_Chi_Minh',
+    settingsUsage:
+      'Đổi: /settings lang vi|en · /settings timezone Asia/Ho_Chi_Minh · /settings empty on|off (báo khi bản tin không có tin mới)',
     settingsSaved: 'Đã lưu cài đặt.',
     badLang: 'Ngôn ngữ phải là vi hoặc en.',
     badTimezone: (tz: string) => `“${tz}” không phải múi giờ IANA (ví dụ Asia/Ho_Chi_Minh, Europe/London).`,
@@ -83,7 +84,8 @@ export const messages = {
     feedNotYours: (id: number) => `Source #${id} was added by another chat or the operator; this chat cannot remove it.`,
     feedsUsage: 'Usage: /feeds list | /feeds add <url> | /feeds remove <id>',
     settingsNow: (lang: string, tz: string) => `Language: ${lang} · Time zone: ${tz}`,
-    settingsUsage: 'Change: /settings lang vi|en · /settings timezone Europe/London',
+    settingsUsage:
+      'Change: /settings lang vi|en · /settings timezone Europe/London · /settings empty on|off (say so when a digest has nothing new)',
     settingsSaved: 'Settings saved.',
     badLang: 'The language must be vi or en.',
     badTimezone: (tz: string) => `“${tz}” is not an IANA time zone (e.g. Asia/Ho_Chi_Minh, Europe/London).`,

@@ -25,12 +25,16 @@ export const settingsCommand: Command = {
     }
     let lang: Lang | undefined;
     let timezone: string | undefined;
+    let notifyEmpty: boolean | undefined;
     for (let i = 0; i < tokens.length; i += 2) {
       const key = (tokens[i] ?? '').toLowerCase().replace(/:$/, '');
       const value = tokens[i + 1] ?? '';
       if (['lang', 'language', 'ngonngu', 'ngôn-ngữ'].includes(key)) {
         if (!LANGS.includes(value.toLowerCase() as Lang)) return plainReply(m.badLang, true);
         lang = value.toLowerCase() as Lang;
+      } else if (['empty', 'nothing-new', 'tin-trong'].includes(key)) {
+        if (!['on', 'off'].includes(value.toLowerCase())) return plainReply(m.settingsUsage, true);
+        notifyEmpty = value.toLowerCase() === 'on';
       } else if (['timezone', 'tz', 'muigio', 'múi-giờ'].includes(key)) {
         if (!isValidTimezone(value)) return plainReply(m.badTimezone(value), true);
         timezone = value;
@@ -41,6 +45,7 @@ export const settingsCommand: Command = {
     deps.store.updateChatSettings(chatKey(ctx.request.chat), {
       ...(lang !== undefined ? { lang } : {}),
       ...(timezone !== undefined ? { timezone } : {}),
+      ...(notifyEmpty !== undefined ? { notifyEmpty } : {}),
     });
     if (timezone !== undefined) deps.onSubscriptionsChanged();
     const now = t(lang ?? ctx.settings.lang);

@@ -53,8 +53,14 @@ export function createDigestService(deps: DigestServiceDeps): DigestService {
         }
         const settings = deps.store.chatSettings(sub.chatKey, deps.defaults);
         const digest = compose(sub.chatKey, settings, sub, deps.clock.now(), late);
-        // An empty digest is not sent, but its slot is recorded so catch-up does not retry it.
-        const parts = digest.events.length === 0 ? [] : messenger.render(digest.reply);
+        // An empty digest is not sent (unless the chat asked for a notice), but its slot is
+        // recorded so catch-up does not retry it.
+        const empty = digest.events.length === 0;
+        const parts = !empty
+          ? messenger.render(digest.reply)
+          : settings.notifyEmpty === true
+            ? messenger.render(plainReply(t(settings.lang).digestEmpty))
+            : [];
         const id = deps.store.enqueueDigest({
           subscriptionId: sub.id,
           chatKey: sub.chatKey,

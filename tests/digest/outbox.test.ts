@@ -101,4 +101,17 @@ describe('the digest outbox', () => {
     expect(digestId).not.toBeNull();
     expect(rec.sent.map((s) => s.part)).toEqual(['a', 'b', 'c']);
   });
+
+  it('sends nothing for an empty digest, unless the chat asked for "nothing new" notices', async () => {
+    clock.set('2024-06-10T00:00:00.000Z'); // days after every stored story
+    const rec = recordingMessenger('terminal');
+    const { digests } = wire(rec.messenger);
+    const quiet = t.store.addSubscription({ chatKey: 'terminal:quiet', schedule: '0 7 * * *', filter: null });
+    await digests.runSubscription(quiet, new Date('2024-06-10T00:00:00Z'), false);
+    expect(rec.sent).toHaveLength(0);
+    t.store.updateChatSettings('terminal:told', { notifyEmpty: true });
+    const told = t.store.addSubscription({ chatKey: 'terminal:told', schedule: '0 7 * * *', filter: null });
+    await digests.runSubscription(told, new Date('2024-06-10T00:00:00Z'), false);
+    expect(rec.sent.map((x) => x.part)).toEqual(['Không có tin mới kể từ bản tin trước.']);
+  });
 });
