@@ -22,7 +22,7 @@ import { yearsInText } from './vi-dates.ts';
 import type { PlaceMention } from './vi-places.ts';
 import { findViPlaces } from './vi-places.ts';
 import { findViWhen } from './vi-when.ts';
-import { clauseOf, viWhat } from './what.ts';
+import { enClause, viWhat } from './what.ts';
 
 /** Stored with every summary; bump it whenever output can change, so `reextract` refreshes. */
 export const EXTRACTOR_VERSION = 'rules-2026.11.2';
@@ -45,6 +45,8 @@ const MAX_BODY_CHARS = 20_000;
 const MAX_SENTENCE_CHARS = 1_500;
 /** Where reads up to this many sentences, beyond the first two only while none is found. */
 const WHERE_SENTENCES = 4;
+/** "... diễn ra / được tổ chức ... tại X": a sentence that gives the event's site. */
+const EVENT_SITE = /(?:diễn ra|được tổ chức|tổ chức)(?![\p{L}])[^.]{0,60}?(?:tại|ở)\s/u;
 /** Vietnamese who reads one sentence more: the agent often follows a sapo sentence. */
 const VI_WHO_SENTENCES = 3;
 /** English leads put the scene's detail ("in the coastal province of X") in the next sentence. */
@@ -187,6 +189,15 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
       evidence.where ??= s;
     }
   }
+  // Nothing in the lead: a later sentence that states where the event took place ("Cuộc họp
+  // diễn ra ... tại Văn phòng Chính phủ") still names the scene.
+  if (places.length === 0) {
+    const venue = sentences.slice(WHERE_SENTENCES, DATE_SENTENCES).find((s) => EVENT_SITE.test(s)) ?? '';
+    for (const p of findViPlaces(venue)) {
+      places.push({ ...p, order: n++ });
+      evidence.where ??= venue;
+    }
+  }
   // A country beside a place inside it adds nothing ("tại Phủ Chủ tịch ... tại Việt Nam");
   // alone it may be the scene.
   if (places.some((p) => p.level > 1)) places.splice(0, places.length, ...places.filter((p) => p.level > 1));
@@ -271,7 +282,7 @@ function extractEn(input: ExtractInput, lead: Lead): DetailedExtraction {
   const dated =
     evidence.when !== undefined && sentences.slice(0, 3).includes(evidence.when) ? evidence.when : undefined;
   const first = dated ?? sentences[0];
-  const what = first === undefined ? title : clauseOf(first);
+  const what = first === undefined ? title : enClause(first);
   evidence.what = first ?? title;
   return {
     who,

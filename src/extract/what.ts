@@ -99,3 +99,22 @@ export function viWhat(
     return { text: `${agent} ${t.charAt(0).toLowerCase()}${t.slice(1)}`, from: title };
   return { text: `${agent}: ${t}`, from: title };
 }
+
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\\.?';
+// Inline times and asides the clause can do without: "on Saturday", "at midday Saturday",
+// "on August 31", "(GSO)". The time is reported separately, and gold clauses leave them out.
+const EN_INLINE = new RegExp(
+  [
+    `\\s+(?:on|at|early|late|last)?\\s*(?:(?:midday|noon|dawn|night|morning|afternoon|evening)\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?`,
+    `\\s+on\\s+${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?`,
+    `\\s+\\([^)]{1,40}\\)`,
+  ].join('|'),
+  'gu',
+);
+
+/** The English "what": {@link clauseOf} without inline times and bracketed asides. */
+export function enClause(sentence: string, maxWords = WHAT_MAX_WORDS): string {
+  return clauseOf(sentence.replace(EN_INLINE, ''), maxWords);
+}

@@ -42,7 +42,7 @@ const startBantin = (): ChildProcess =>
       DATABASE_PATH: dbPath,
       TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
       TELEGRAM_API_ROOT: fake.apiRoot,
-      TELEGRAM_CHAT_INTERVAL_MS: '0',
+      TELEGRAM_CHAT_INTERVAL_MS: '300',
       FEEDS: 'http://127.0.0.1:9/none.rss',
       IMPORT_EXAMPLES: 'false',
       LOG_LEVEL: 'error',
@@ -93,19 +93,19 @@ describe('the outbox under SIGKILL', () => {
     const random = prng(SEED);
     const received = (): number[] => fake.sentMessages(CHAT).map((m) => partNo(m.text));
     let kills = 0;
-    for (let trial = 0; trial < TRIALS && new Set(received()).size < PARTS; trial++) {
-      const before = received().length;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const starts = fake.callsOf('getMe').length;
       const child = startBantin();
-      // Kill after 0-2 new parts were seen, right when the next request may be in flight.
-      const target = before + Math.floor(random() * 3);
-      await fake.waitFor(() => received().length >= target || child.exitCode !== null, { timeout: 60_000 });
-      // ...plus 0-150 ms, so kills also land between sends, not only right after one.
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 150)));
+      // Once the bot is up (it calls getMe, then starts sending), kill it 0-450 ms later: with
+      // 300 ms between sends that lands before, between and right after sends.
+      await fake.waitFor(() => fake.callsOf('getMe').length > starts || child.exitCode !== null, { timeout: 60_000 });
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 450)));
       child.kill('SIGKILL');
       await exited(child);
       kills++;
       expect(integrityOk()).toBe('ok');
     }
+    expect(new Set(received()).size).toBeLessThan(PARTS); // the kills really interrupted the digest
     // A last, uninterrupted run finishes what is left.
     const child = startBantin();
     await fake.waitFor(() => new Set(received()).size === PARTS, { timeout: 60_000 });

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/extract.ts';
+import { viWhat } from '../../src/extract/what.ts';
+
+describe('viWhat', () => {
+  it('keeps a title that names its agent', () => {
+    expect(viWhat('Quốc hội thông qua Luật Đất đai', 'Quốc hội', [], false).text).toBe(
+      'Quốc hội thông qua Luật Đất đai',
+    );
+  });
+
+  it('puts the first agent before a title that leaves it out', () => {
+    expect(viWhat('Giá xăng giảm lần thứ ba liên tiếp', 'Bộ Công Thương', [], false).text).toBe(
+      'Bộ Công Thương: Giá xăng giảm lần thứ ba liên tiếp',
+    );
+    // A verb-led title reads on after the agent.
+    expect(viWhat('Khởi tố giám đốc công ty xăng dầu', 'Công an tỉnh Nam Định', [], false).text).toBe(
+      'Công an tỉnh Nam Định khởi tố giám đốc công ty xăng dầu',
+    );
+  });
+
+  it('replaces a place tag by the agent that contains the place', () => {
+    expect(viWhat('Nam Định: Khởi tố giám đốc công ty', 'Công an tỉnh Nam Định', [], false).text).toBe(
+      'Công an tỉnh Nam Định: Khởi tố giám đốc công ty',
+    );
+  });
+
+  it('replaces "Speaker: quote" by the lead sentence from the speaker on', () => {
+    const lead = [
+      'Chiều 4/5, tại cuộc họp báo, Bộ trưởng Ngoại giao Pháp cho rằng hai bên sẽ sớm ký hiệp định.',
+    ];
+    const w = viWhat('Bộ trưởng Ngoại giao Pháp: "Sẽ sớm ký"', undefined, lead, true);
+    expect(w.text).toBe('Bộ trưởng Ngoại giao Pháp cho rằng hai bên sẽ sớm ký hiệp định');
+    expect(w.from).toBe(lead[0]);
+  });
+
+  it('keeps "Speaker: quote" when the lead does not name the speaker', () => {
+    expect(
+      viWhat('Bộ trưởng Ngoại giao Pháp: "Sẽ sớm ký"', undefined, ['Hai bên gặp nhau.'], true).text,
+    ).toBe('Bộ trưởng Ngoại giao Pháp: "Sẽ sớm ký"');
+  });
+
+  it('leaves a photo title without an agent in front', () => {
+    expect(viWhat('Video: Nước ngập phố', 'Công an quận 1', [], false).text).toBe('Nước ngập phố');
+  });
+});
+
+describe('where from a later sentence', () => {
+  const lead = [
+    'Sáng 5/3, Thủ tướng Lê Văn Mười chủ trì cuộc họp về năng lượng.',
+    'Các bộ trưởng báo cáo tiến độ.',
+    'Thủ tướng yêu cầu đẩy nhanh dự án.',
+    'Các đại biểu thảo luận.',
+  ];
+  const input = (tail: string) => ({
+    title: 'Họp về năng lượng',
+    body: [...lead, tail].join('\n\n'),
+    lang: 'vi' as const,
+    publishedAt: '2025-03-05',
+    url: null,
+  });
+
+  it('takes the site of the event when the lead names none', () => {
+    expect(extract(input('Cuộc họp diễn ra tại Trụ sở Chính phủ và trực tuyến.')).where).toEqual([
+      'Trụ sở Chính phủ',
+    ]);
+  });
+
+  it('does not take a later place that is not the event site', () => {
+    expect(extract(input('Dự án điện gió ở Ninh Thuận chậm tiến độ.')).where).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { DateContext } from '../../src/extract/resolve-date.ts';
+import { findViWhen } from '../../src/extract/vi-when.ts';
+
+const ctx = (published: DateContext['published']): DateContext => ({
+  published,
+  fromUrl: null,
+  textYear: null,
+});
+const MAY_3 = { year: 2023, month: 5, day: 3 };
+
+describe('findViWhen', () => {
+  it('takes the first dated expression of the lead', () => {
+    const w = findViWhen(
+      'Khai mạc hội chợ',
+      ['Sáng 2/5, hội chợ nông sản khai mạc tại Cần Thơ.'],
+      ctx(MAY_3),
+    );
+    expect(w).toMatchObject({ text: 'Sáng 2/5', day: { year: 2023, month: 5, day: 2 } });
+  });
+
+  it('dates the event by a past relative day counted from a report date', () => {
+    const lead = [
+      'Chiều 12/3, ông Lê Văn Hai, Chủ tịch UBND xã Tân Lập cho biết, một vụ sạt lở đã vùi lấp hai ngôi nhà.',
+      'Theo ông Hai, đêm qua mưa rất to kéo dài nhiều giờ.',
+    ];
+    expect(findViWhen('Sạt lở vùi nhà', lead, ctx({ year: 2024, month: 3, day: 13 }))).toMatchObject({
+      text: 'đêm qua',
+      day: { year: 2024, month: 3, day: 11 },
+      sentence: lead[1],
+    });
+  });
+
+  it('keeps day and month of the shifted day when the year is unknown, across a month', () => {
+    const lead = ['Sáng 1/3, Công an huyện cho biết, hôm qua một chiếc xe tải lật trên quốc lộ.'];
+    expect(findViWhen('Xe tải lật', lead, ctx(null)).day).toEqual({ year: null, month: 2, day: 29 });
+  });
+
+  it('keeps the opening date when the sentence reports no statement', () => {
+    const lead = ['Sáng 12/3, đoàn công tác đến thăm bà con, đêm qua nhiều nhà bị tốc mái.'];
+    expect(findViWhen('Thăm bà con', lead, ctx(MAY_3)).text).toBe('Sáng 12/3');
+  });
+
+  it('keeps the opening date when the lead has no past relative day', () => {
+    const lead = ['Ngày 7/6, Sở Y tế cho biết, đã ghi nhận thêm 20 ca sốt xuất huyết.'];
+    expect(findViWhen('Sốt xuất huyết tăng', lead, ctx(MAY_3))).toMatchObject({ text: 'Ngày 7/6' });
+  });
+});
