@@ -127,7 +127,9 @@ const isAbbreviation = (text: string, dot: number): boolean => {
 export function splitSentences(paragraph: string): string[] {
   const out: string[] = [];
   let start = 0;
-  const re = /([.!?…]+)(["”’)]*)\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+  // The lookbehind makes a run of punctuation match once, from its start: without it the engine
+  // retries from every dot of a long run (quadratic: 128 KB of dots took over a minute).
+  const re = /(?<![.!?…])([.!?…]+)(["”’)]*)\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
   for (let m = re.exec(paragraph); m !== null; m = re.exec(paragraph)) {
     const punct = m[1] ?? '';
     if (punct === '.' && isAbbreviation(paragraph, m.index)) continue;

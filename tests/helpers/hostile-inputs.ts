@@ -344,7 +344,7 @@ const mutation: fc.Arbitrary<(s: string) => string> = fc.oneof(
       return `${s.slice(0, at)}<span data-x="${'A'.repeat(n)}">x</span>${s.slice(at)}`;
     }),
   // Deeply nested tags: a little, or past the parsers' nesting limit (5,000). The range between
-  // is a known hang in Readability (see KNOWN_HANGS in tests/fuzz/extremes.fuzz.test.ts).
+  // was a hang in Readability (see FORMER_HANGS in tests/fuzz/extremes.fuzz.test.ts).
   fc
     .tuple(
       fc.double({ min: 0, max: 1, noNaN: true }),
