@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,44 +38,44 @@ export function runBantin(args: readonly string[], options: { env: Record<string
   });
 }
 
+/** In-memory stdin/stdout/stderr for `run`, with what was written so far. */
+function memoryIo(input: string | null): {
+  stdin: PassThrough;
+  stdout: PassThrough;
+  stderr: PassThrough;
+  written: () => { stdout: string; stderr: string };
+} {
+  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+  let out = '';
+  let err = '';
+  io.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  io.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+  if (input !== null) io.stdin.end(input);
+  return { ...io, written: () => ({ stdout: out, stderr: err }) };
+}
+
 /**
  * Runs bantin's real entry point (`run` of src/main.ts) in this process, with its own streams:
  * the same code path as the child process, without paying Node's start-up for every call.
  */
 export async function runInProcess(args: readonly string[], options: { env: Record<string, string>; stdin?: string }): Promise<RunResult> {
-  const { PassThrough } = await import('node:stream');
   const { run } = await import('../../src/main.ts');
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-  stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-  stdin.end(options.stdin ?? '');
-  const code = await run({ argv: args, env: { LOG_LEVEL: 'warn', ...options.env }, stdin, stdout, stderr, handleSignals: false });
-  return { code, stdout: out, stderr: err };
+  const { written, ...io } = memoryIo(options.stdin ?? '');
+  const code = await run({ argv: args, env: { LOG_LEVEL: 'warn', ...options.env }, ...io, handleSignals: false });
+  return { code, ...written() };
 }
 
 /** Starts the real bot in this process (`run` with serve); `stop()` shuts it down gracefully. */
 export async function startInProcess(options: { env: Record<string, string> }): Promise<{ stop(): Promise<RunResult>; output(): RunResult }> {
-  const { PassThrough } = await import('node:stream');
   const { run } = await import('../../src/main.ts');
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-  stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+  const { written, ...io } = memoryIo(null);
   const controller = new AbortController();
-  const running = run({ argv: [], env: { LOG_LEVEL: 'info', ...options.env }, stdin, stdout, stderr, handleSignals: false, stopSignal: controller.signal });
+  const running = run({ argv: [], env: { LOG_LEVEL: 'info', ...options.env }, ...io, handleSignals: false, stopSignal: controller.signal });
   return {
-    output: () => ({ code: null, stdout: out, stderr: err }),
+    output: () => ({ code: null, ...written() }),
     stop: async () => {
       controller.abort();
-      const code = await running;
-      return { code, stdout: out, stderr: err };
+      return { code: await running, ...written() };
     },
   };
 }
