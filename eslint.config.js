@@ -2,7 +2,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const platformLibs = ['grammy', 'grammy/*', '@grammyjs/*', 'discord.js', '@discordjs/*', 'better-sqlite3', 'node-cron'];
+const platformLibs = [
+  'grammy',
+  'grammy/*',
+  '@grammyjs/*',
+  'discord.js',
+  '@discordjs/*',
+  'better-sqlite3',
+  'node-cron',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'bench/.cache/**', 'coverage/**'] },

@@ -29,7 +29,9 @@ export function createOutboxQueries(db: Db, nowIso: () => string): OutboxStore {
     ensureChat: db.prepare('INSERT INTO chats (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     insertDigest: db.prepare(`INSERT INTO digests (subscription_id, chat_key, slot, late, created_at)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT (subscription_id, slot) DO NOTHING`),
-    insertPart: db.prepare('INSERT INTO deliveries (digest_id, part_no, chat_key, payload_json) VALUES (?, ?, ?, ?)'),
+    insertPart: db.prepare(
+      'INSERT INTO deliveries (digest_id, part_no, chat_key, payload_json) VALUES (?, ?, ?, ?)',
+    ),
     markArticle: db.prepare(
       'INSERT INTO delivered_articles (chat_key, article_id, digest_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ),
@@ -37,8 +39,12 @@ export function createOutboxQueries(db: Db, nowIso: () => string): OutboxStore {
     unsent: db.prepare<[number], DeliveryRow>(`SELECT d.* FROM deliveries d JOIN chats c ON c.key = d.chat_key
       WHERE d.status IN ('pending', 'sending') AND c.available = 1 ORDER BY d.digest_id, d.part_no LIMIT ?`),
     sending: db.prepare("UPDATE deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = ?"),
-    sent: db.prepare("UPDATE deliveries SET status = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?"),
-    retry: db.prepare("UPDATE deliveries SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?"),
+    sent: db.prepare(
+      "UPDATE deliveries SET status = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+    ),
+    retry: db.prepare(
+      "UPDATE deliveries SET status = 'pending', next_attempt_at = ?, last_error = ? WHERE id = ?",
+    ),
     failed: db.prepare("UPDATE deliveries SET status = 'failed', last_error = ? WHERE id = ?"),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM deliveries WHERE status = ?'),
   };

@@ -1,13 +1,5 @@
 import type { Db } from './open.ts';
-import type {
-  Article,
-  ChatSettings,
-  Extraction,
-  Feed,
-  Lang,
-  Subscription,
-  Summary,
-} from '../src/domain.ts';
+import type { Article, ChatSettings, Extraction, Feed, Lang, Subscription, Summary } from '../src/domain.ts';
 import type {
   FeedFetchResult,
   NewSubscription,
@@ -49,7 +41,9 @@ interface SummaryRow {
 }
 
 /** Summary columns are NULL when the LEFT JOIN finds no summary. */
-type JoinedRow = ArticleRow & { [K in keyof Omit<SummaryRow, 'article_id'>]: SummaryRow[K] | null } & { snippet?: string };
+type JoinedRow = ArticleRow & { [K in keyof Omit<SummaryRow, 'article_id'>]: SummaryRow[K] | null } & {
+  snippet?: string;
+};
 
 interface FeedRow {
   id: number;
@@ -200,19 +194,24 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
       next_fetch_at = ?, title = coalesce(?, title) WHERE id = ?`),
     feedFailed: db.prepare(`UPDATE feeds SET last_fetched_at = ?, last_error = ?, failures = failures + 1,
       next_fetch_at = ? WHERE id = ?`),
-    chat: db.prepare<[string], { lang: Lang | null; timezone: string | null; available: number; notify_empty: number }>(
-      'SELECT lang, timezone, available, notify_empty FROM chats WHERE key = ?',
-    ),
+    chat: db.prepare<
+      [string],
+      { lang: Lang | null; timezone: string | null; available: number; notify_empty: number }
+    >('SELECT lang, timezone, available, notify_empty FROM chats WHERE key = ?'),
     setNotifyEmpty: db.prepare('UPDATE chats SET notify_empty = ? WHERE key = ?'),
     ensureChat: db.prepare('INSERT INTO chats (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     setLang: db.prepare('UPDATE chats SET lang = ? WHERE key = ?'),
     setTimezone: db.prepare('UPDATE chats SET timezone = ? WHERE key = ?'),
     setAvailable: db.prepare('UPDATE chats SET available = ? WHERE key = ?'),
     pauseSubs: db.prepare('UPDATE subscriptions SET paused = ? WHERE chat_key = ?'),
-    addSub: db.prepare('INSERT INTO subscriptions (chat_key, schedule, filter, created_at) VALUES (?, ?, ?, ?)'),
+    addSub: db.prepare(
+      'INSERT INTO subscriptions (chat_key, schedule, filter, created_at) VALUES (?, ?, ?, ?)',
+    ),
     sub: db.prepare<[number | bigint], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
     subsAll: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY id'),
-    subsOf: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE chat_key = ? ORDER BY id'),
+    subsOf: db.prepare<[string], SubscriptionRow>(
+      'SELECT * FROM subscriptions WHERE chat_key = ? ORDER BY id',
+    ),
     removeSubs: db.prepare('DELETE FROM subscriptions WHERE chat_key = ?'),
     removeSub: db.prepare('DELETE FROM subscriptions WHERE chat_key = ? AND id = ?'),
     markDigest: db.prepare('UPDATE subscriptions SET last_slot_at = ?, last_digest_at = ? WHERE id = ?'),
@@ -272,7 +271,11 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
       writeSummary(id, input.extraction, input.extractorVersion);
       return { id, status: 'inserted' };
     }
-    if (existing.fingerprint === fingerprint && existing.title === draft.title && existing.body === draft.body) {
+    if (
+      existing.fingerprint === fingerprint &&
+      existing.title === draft.title &&
+      existing.body === draft.body
+    ) {
       return { id: existing.id, status: 'unchanged' };
     }
     // The same article seen again with new text (a correction): update in place, never duplicate.

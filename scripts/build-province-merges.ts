@@ -10,7 +10,9 @@ interface Unit {
   readonly formed_from_pre2025: readonly string[];
 }
 
-const units = JSON.parse(readFileSync('../shared/data/vn_provinces/provinces_34_current.json', 'utf8')) as Unit[];
+const units = JSON.parse(
+  readFileSync('../shared/data/vn_provinces/provinces_34_current.json', 'utf8'),
+) as Unit[];
 const merges: Record<string, string> = {};
 for (const u of units) for (const old of u.formed_from_pre2025) if (old !== u.name) merges[old] = u.name;
 writeFileSync('src/digest/data/province-merges.json', `${JSON.stringify(merges, null, 1)}\n`);

@@ -53,13 +53,19 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_URL: optionalText.refine((v) => v === null || /^https:\/\//.test(v), {
     error: 'TELEGRAM_WEBHOOK_URL must be an https:// URL',
   }),
-  TELEGRAM_WEBHOOK_PORT: optionalText.transform((v) => (v === null ? 8443 : Number(v))).pipe(
-    z.number().int().min(1).max(65535),
-  ),
+  TELEGRAM_WEBHOOK_PORT: optionalText
+    .transform((v) => (v === null ? 8443 : Number(v)))
+    .pipe(z.number().int().min(1).max(65535)),
   TELEGRAM_WEBHOOK_SECRET: optionalText,
-  TELEGRAM_MAX_PER_SECOND: optionalText.transform((v) => (v === null ? 30 : Number(v))).pipe(z.number().int().min(1).max(10_000)),
-  TELEGRAM_CHAT_INTERVAL_MS: optionalText.transform((v) => (v === null ? 1000 : Number(v))).pipe(z.number().int().min(0).max(60_000)),
-  TELEGRAM_GROUP_MAX_PER_MINUTE: optionalText.transform((v) => (v === null ? 20 : Number(v))).pipe(z.number().int().min(1).max(10_000)),
+  TELEGRAM_MAX_PER_SECOND: optionalText
+    .transform((v) => (v === null ? 30 : Number(v)))
+    .pipe(z.number().int().min(1).max(10_000)),
+  TELEGRAM_CHAT_INTERVAL_MS: optionalText
+    .transform((v) => (v === null ? 1000 : Number(v)))
+    .pipe(z.number().int().min(0).max(60_000)),
+  TELEGRAM_GROUP_MAX_PER_MINUTE: optionalText
+    .transform((v) => (v === null ? 20 : Number(v)))
+    .pipe(z.number().int().min(1).max(10_000)),
   DISCORD_BOT_TOKEN: optionalText,
   DISCORD_API_ROOT: urlRoot('DISCORD_API_ROOT'),
   DISCORD_GUILD_ID: optionalText,
@@ -88,7 +94,9 @@ const schema = z.object({
   LOG_LEVEL: optionalText
     .transform((v) => v ?? 'info')
     .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
-  DIGEST_MAX_ITEMS: optionalText.transform((v) => (v === null ? 10 : Number(v))).pipe(z.number().int().min(1).max(50)),
+  DIGEST_MAX_ITEMS: optionalText
+    .transform((v) => (v === null ? 10 : Number(v)))
+    .pipe(z.number().int().min(1).max(50)),
   IMPORT_EXAMPLES: optionalText.transform((v) => v !== 'false' && v !== '0'),
 });
 
@@ -99,9 +107,17 @@ export interface Config {
     readonly apiRoot: string | null;
     readonly webhook: { readonly url: string; readonly port: number; readonly secret: string } | null;
     /** Send spacing: Telegram's published limits unless raised (local Bot API server, paid broadcasts). */
-    readonly limits: { readonly perSecond: number; readonly chatIntervalMs: number; readonly groupPerMinute: number };
+    readonly limits: {
+      readonly perSecond: number;
+      readonly chatIntervalMs: number;
+      readonly groupPerMinute: number;
+    };
   } | null;
-  readonly discord: { readonly token: string; readonly apiRoot: string | null; readonly guildId: string | null } | null;
+  readonly discord: {
+    readonly token: string;
+    readonly apiRoot: string | null;
+    readonly guildId: string | null;
+  } | null;
   /** Explicit feed list (FEEDS), or null for the defaults / FEEDS_FILE. */
   readonly feeds: readonly string[] | null;
   readonly feedsFile: string | null;
@@ -125,7 +141,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
-  if (e.TELEGRAM_WEBHOOK_URL !== null && (e.TELEGRAM_WEBHOOK_SECRET === null || !/^[A-Za-z0-9_-]{1,256}$/.test(e.TELEGRAM_WEBHOOK_SECRET))) {
+  if (
+    e.TELEGRAM_WEBHOOK_URL !== null &&
+    (e.TELEGRAM_WEBHOOK_SECRET === null || !/^[A-Za-z0-9_-]{1,256}$/.test(e.TELEGRAM_WEBHOOK_SECRET))
+  ) {
     throw new ConfigError(
       'invalid configuration: TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL (1-256 of A-Z a-z 0-9 _ -), so only Telegram can call the webhook',
     );
@@ -146,7 +165,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
             webhook:
               e.TELEGRAM_WEBHOOK_URL === null
                 ? null
-                : { url: e.TELEGRAM_WEBHOOK_URL, port: e.TELEGRAM_WEBHOOK_PORT, secret: e.TELEGRAM_WEBHOOK_SECRET ?? '' },
+                : {
+                    url: e.TELEGRAM_WEBHOOK_URL,
+                    port: e.TELEGRAM_WEBHOOK_PORT,
+                    secret: e.TELEGRAM_WEBHOOK_SECRET ?? '',
+                  },
           },
     discord:
       e.DISCORD_BOT_TOKEN === null

@@ -11,13 +11,26 @@ export interface LoggerOptions {
   readonly destination: NodeJS.WritableStream;
 }
 
-const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVELS: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 const prettyLine = (json: string): string => {
   try {
-    const entry = JSON.parse(json) as { level: number; time: number; msg?: string; err?: { message?: string } };
+    const entry = JSON.parse(json) as {
+      level: number;
+      time: number;
+      msg?: string;
+      err?: { message?: string };
+    };
     const time = new Date(entry.time).toISOString().slice(11, 19);
-    const err = entry.err?.message !== undefined && entry.msg !== entry.err.message ? ` (${entry.err.message})` : '';
+    const err =
+      entry.err?.message !== undefined && entry.msg !== entry.err.message ? ` (${entry.err.message})` : '';
     return `${time} ${LEVELS[entry.level] ?? 'LOG'} ${entry.msg ?? ''}${err}\n`;
   } catch {
     return json;

@@ -53,7 +53,8 @@ export interface MainIo {
 
 const readAll = async (stream: Readable): Promise<Buffer> => {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
 };
 
@@ -63,7 +64,10 @@ async function feedList(config: Config): Promise<readonly string[]> {
     const text = await readFile(config.feedsFile, 'utf8');
     return text.trimStart().startsWith('<')
       ? readOpmlFeeds(text).map((f) => f.url)
-      : text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+      : text
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((l) => l !== '' && !l.startsWith('#'));
   }
   return DEFAULT_FEEDS;
 }
@@ -142,7 +146,13 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
     maxItems: config.digestMaxItems,
     placeAliases: core.placeAliases,
   });
-  const scheduler = createScheduler({ store, clock, logger: logger.child({ job: 'scheduler' }), digests, defaults: core.defaults });
+  const scheduler = createScheduler({
+    store,
+    clock,
+    logger: logger.child({ job: 'scheduler' }),
+    digests,
+    defaults: core.defaults,
+  });
 
   const router = createCommandRouter({
     store,
@@ -207,7 +217,13 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
         onChatUnavailable: chatUnavailable,
         onChatAvailable: chatAvailable,
         ...(config.telegram.webhook !== null
-          ? { webhook: { url: config.telegram.webhook.url, port: config.telegram.webhook.port, secretToken: config.telegram.webhook.secret } }
+          ? {
+              webhook: {
+                url: config.telegram.webhook.url,
+                port: config.telegram.webhook.port,
+                secretToken: config.telegram.webhook.secret,
+              },
+            }
           : {}),
         onFatalError: (message) => {
           logger.error(`Telegram stopped: ${message}`);
@@ -247,7 +263,12 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
   void scheduler.catchUp();
 
   if (terminalMode) {
-    await runTerminalChat({ input: io.stdin, output: io.stdout, router, interactive: io.stdin.isTTY === true });
+    await runTerminalChat({
+      input: io.stdin,
+      output: io.stdout,
+      router,
+      interactive: io.stdin.isTTY === true,
+    });
     await shutdown(0);
   }
   return done;

@@ -72,7 +72,10 @@ export interface Store extends OutboxStore, LeaseStore {
   recordFeedFetch(id: number, result: FeedFetchResult): void;
 
   chatSettings(chatKey: string, defaults: ChatSettings): ChatSettings;
-  updateChatSettings(chatKey: string, change: { lang?: Lang; timezone?: string; notifyEmpty?: boolean }): void;
+  updateChatSettings(
+    chatKey: string,
+    change: { lang?: Lang; timezone?: string; notifyEmpty?: boolean },
+  ): void;
   setChatAvailable(chatKey: string, available: boolean): void;
   isChatAvailable(chatKey: string): boolean;
 

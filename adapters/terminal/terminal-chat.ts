@@ -53,7 +53,12 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     };
     const reply: Reply =
       parsed === null
-        ? { blocks: [{ kind: 'paragraph', spans: [{ kind: 'text', text: 'Commands start with / — type /help.' }] }], isError: true }
+        ? {
+            blocks: [
+              { kind: 'paragraph', spans: [{ kind: 'text', text: 'Commands start with / — type /help.' }] },
+            ],
+            isError: true,
+          }
         : await router.handle(request);
     write(`${renderPlain(reply)}\n\n`);
     prompt();

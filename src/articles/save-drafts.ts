@@ -21,7 +21,10 @@ const NOTHING: Extraction = { who: [], what: '', when: { text: null, date: null 
  * so running it before the write keeps the transaction short. An extractor bug on one article
  * must not lose the article: it is stored with an empty summary and the error logged.
  */
-export function summariseDraft(draft: ArticleDraft, deps: Pick<SaveDeps, 'extractor' | 'logger'>): Extraction {
+export function summariseDraft(
+  draft: ArticleDraft,
+  deps: Pick<SaveDeps, 'extractor' | 'logger'>,
+): Extraction {
   try {
     return deps.extractor.extract({
       title: draft.title,
@@ -31,12 +34,19 @@ export function summariseDraft(draft: ArticleDraft, deps: Pick<SaveDeps, 'extrac
       url: draft.url,
     });
   } catch (e) {
-    deps.logger.error({ err: e, url: draft.url, title: draft.title }, 'extractor failed; stored without summary');
+    deps.logger.error(
+      { err: e, url: draft.url, title: draft.title },
+      'extractor failed; stored without summary',
+    );
     return NOTHING;
   }
 }
 
-export function saveDrafts(drafts: readonly ArticleDraft[], feedId: number | null, deps: SaveDeps): SaveOutcome[] {
+export function saveDrafts(
+  drafts: readonly ArticleDraft[],
+  feedId: number | null,
+  deps: SaveDeps,
+): SaveOutcome[] {
   const inputs = drafts.map((draft) => ({
     draft,
     feedId,

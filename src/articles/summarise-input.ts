@@ -9,7 +9,10 @@ export interface SourceDeps {
 }
 
 /** The drafts one CLI/command input stands for: one article, or every item of a feed. */
-export async function draftsOf(input: string, deps: SourceDeps): Promise<{ drafts: ArticleDraft[]; feedUrl: string | null; title: string | null }> {
+export async function draftsOf(
+  input: string,
+  deps: SourceDeps,
+): Promise<{ drafts: ArticleDraft[]; feedUrl: string | null; title: string | null }> {
   const source = await loadSource(input, deps);
   return source.kind === 'feed'
     ? { drafts: source.drafts, feedUrl: source.feedUrl, title: source.title }

@@ -47,7 +47,10 @@ export async function runCli(command: string, args: readonly string[], deps: Cli
   const err = (s: string): void => void deps.stderr.write(`${s}\n`);
   const settings = deps.defaults;
   let failures = 0;
-  const eachInput = async (inputs: readonly string[], run: (input: string) => Promise<void>): Promise<void> => {
+  const eachInput = async (
+    inputs: readonly string[],
+    run: (input: string) => Promise<void>,
+  ): Promise<void> => {
     for (const input of inputs) {
       try {
         await run(input);
@@ -68,7 +71,9 @@ export async function runCli(command: string, args: readonly string[], deps: Cli
         if (feedUrl !== null) feedId = deps.store.addFeed(feedUrl, null).feed.id;
         const outcomes = saveDrafts(drafts, feedId, deps);
         const count = (s: string): number => outcomes.filter((o) => o.status === s).length;
-        out(`${input}: ${String(count('inserted'))} new, ${String(count('updated'))} updated, ${String(count('unchanged'))} unchanged${title !== null ? ` (${title})` : ''}`);
+        out(
+          `${input}: ${String(count('inserted'))} new, ${String(count('updated'))} updated, ${String(count('unchanged'))} unchanged${title !== null ? ` (${title})` : ''}`,
+        );
       });
       break;
     }
@@ -83,7 +88,10 @@ export async function runCli(command: string, args: readonly string[], deps: Cli
           const e = summariseDraft(draft, deps);
           if (json) out(toContractJson(draft, e));
           else {
-            const stored = { article: { ...draft, id: 0, feedId: null, fetchedAt: deps.now().toISOString() }, summary: { ...e, articleId: 0, extractorVersion: deps.extractor.version } };
+            const stored = {
+              article: { ...draft, id: 0, feedId: null, fetchedAt: deps.now().toISOString() },
+              summary: { ...e, articleId: 0, extractorVersion: deps.extractor.version },
+            };
             const card = { ...toCard(stored, settings), footer: draft.source ?? '', articleId: null };
             out(deps.renderText({ blocks: [card] }));
           }
@@ -96,7 +104,8 @@ export async function runCli(command: string, args: readonly string[], deps: Cli
       if (query === '') return usage(err);
       const hits = deps.store.search(query, 10);
       if (hits.length === 0) out(`no article found for "${query}"`);
-      for (const h of hits) out(`#${String(h.article.id)} ${h.article.title}\n   ${h.snippet.replace(/\s+/g, ' ')}`);
+      for (const h of hits)
+        out(`#${String(h.article.id)} ${h.article.title}\n   ${h.snippet.replace(/\s+/g, ' ')}`);
       break;
     }
     case 'digest': {
@@ -155,19 +164,30 @@ function usage(err: (s: string) => void): number {
   return 2;
 }
 
-async function runFeeds(args: readonly string[], deps: CliDeps, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function runFeeds(
+  args: readonly string[],
+  deps: CliDeps,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   const [action = 'list', value] = args;
   switch (action) {
     case 'list':
       for (const f of deps.store.listFeeds()) {
-        out(`#${String(f.id)}\t${f.url}\t${f.title ?? ''}${f.lastError !== null ? `\t(${String(f.failures)} failures: ${f.lastError})` : ''}`);
+        out(
+          `#${String(f.id)}\t${f.url}\t${f.title ?? ''}${f.lastError !== null ? `\t(${String(f.failures)} failures: ${f.lastError})` : ''}`,
+        );
       }
       return 0;
     case 'add': {
       if (value === undefined) return usage(err);
       try {
         const r = await deps.addFeed(value);
-        out(r.created ? `added #${String(r.id)} ${value} (${String(r.articles)} articles)` : `already there: #${String(r.id)}`);
+        out(
+          r.created
+            ? `added #${String(r.id)} ${value} (${String(r.articles)} articles)`
+            : `already there: #${String(r.id)}`,
+        );
         return 0;
       } catch (e) {
         err(`${value}: ${userMessage(e)}`);

@@ -11,7 +11,10 @@ const MAX_URL_LENGTH = 2_000;
 export const feedsCommand: Command = {
   info: {
     name: 'feeds',
-    description: { vi: 'Nguồn tin: list, add <url>, remove <số>', en: 'News sources: list, add <url>, remove <id>' },
+    description: {
+      vi: 'Nguồn tin: list, add <url>, remove <số>',
+      en: 'News sources: list, add <url>, remove <id>',
+    },
     usage: '/feeds list | add <url> | remove <id>',
     // Listing is open to all; add/remove are checked below.
     managesChat: true,
@@ -24,7 +27,12 @@ export const feedsCommand: Command = {
         required: false,
         choices: ['list', 'add', 'remove'],
       },
-      { name: 'value', description: { vi: 'URL hoặc số nguồn', en: 'URL or source id' }, type: 'string', required: false },
+      {
+        name: 'value',
+        description: { vi: 'URL hoặc số nguồn', en: 'URL or source id' },
+        type: 'string',
+        required: false,
+      },
     ],
   },
   needsManage: (args) => /^\s*(add|remove)\b/i.test(args),
@@ -40,7 +48,10 @@ export const feedsCommand: Command = {
         const blocks: Block[] = [{ kind: 'heading', text: m.feedsTitle }];
         for (const f of feeds) {
           const status = f.lastError !== null ? ` — ⚠ ${f.lastError}` : '';
-          blocks.push({ kind: 'paragraph', spans: [text(`#${String(f.id)} ${f.title ?? ''} ${f.url}${status}`.replace(/\s+/g, ' '))] });
+          blocks.push({
+            kind: 'paragraph',
+            spans: [text(`#${String(f.id)} ${f.title ?? ''} ${f.url}${status}`.replace(/\s+/g, ' '))],
+          });
         }
         return { blocks, linkPreview: false };
       }
@@ -49,7 +60,8 @@ export const feedsCommand: Command = {
           throw new InputError('usage: /feeds add <http(s) URL of an RSS, Atom or JSON feed>');
         }
         const own = deps.store.listFeeds().filter((f) => f.addedBy === key).length;
-        if (own >= MAX_FEEDS_PER_CHAT) throw new InputError(`a chat can add at most ${String(MAX_FEEDS_PER_CHAT)} feeds`);
+        if (own >= MAX_FEEDS_PER_CHAT)
+          throw new InputError(`a chat can add at most ${String(MAX_FEEDS_PER_CHAT)} feeds`);
         const { feed, created, articles } = await deps.addFeed(value, key);
         return plainReply(created ? m.feedAdded(feed.url, articles) : m.feedExists(feed.id));
       }
@@ -59,7 +71,8 @@ export const feedsCommand: Command = {
         const feed = deps.store.getFeed(id);
         if (feed === null) return plainReply(m.feedNotFound(id), true);
         // Operator feeds (defaults) are changed only from the terminal or the CLI.
-        if (feed.addedBy !== key && ctx.request.chat.platform !== 'terminal') return plainReply(m.feedNotYours(id), true);
+        if (feed.addedBy !== key && ctx.request.chat.platform !== 'terminal')
+          return plainReply(m.feedNotYours(id), true);
         deps.store.removeFeed(id);
         return plainReply(m.feedRemoved(id));
       }

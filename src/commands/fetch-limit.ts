@@ -22,7 +22,8 @@ export function createFetchLimiter(clock: Clock, max = 5, windowMs = 60_000): Fe
       recent.push(now);
       hits.set(key, recent);
       // Forget idle users so the map does not grow with every stranger.
-      if (hits.size > 10_000) for (const [k, v] of hits) if (v.every((t) => t <= now - windowMs)) hits.delete(k);
+      if (hits.size > 10_000)
+        for (const [k, v] of hits) if (v.every((t) => t <= now - windowMs)) hits.delete(k);
       return { ok: true };
     },
   };

@@ -20,7 +20,8 @@ export const messages = {
     notACommand: 'Lệnh bắt đầu bằng dấu /. Gõ /help để xem các lệnh.',
     adminOnly: 'Chỉ quản trị viên của nhóm/kênh mới được thay đổi đăng ký, nguồn tin và cài đặt.',
     helpTitle: 'bantin — tóm tắt tin tức: ai, việc gì, khi nào, ở đâu',
-    subscribed: (schedule: string, next: string) => `Đã đăng ký bản tin theo lịch “${schedule}”. Lần gửi tới: ${next}.`,
+    subscribed: (schedule: string, next: string) =>
+      `Đã đăng ký bản tin theo lịch “${schedule}”. Lần gửi tới: ${next}.`,
     noSubscriptions: 'Chat này chưa đăng ký bản tin. Ví dụ: /subscribe 0 7 * * * (7 giờ sáng mỗi ngày).',
     subscriptionsTitle: 'Các bản tin đã đăng ký',
     subscriptionLine: (id: number, schedule: string, next: string, filter: string | null, paused: boolean) =>
@@ -35,7 +36,8 @@ export const messages = {
     feedExists: (id: number) => `Nguồn này đã có (#${id}).`,
     feedRemoved: (id: number) => `Đã xóa nguồn #${id}.`,
     feedNotFound: (id: number) => `Không có nguồn #${id}.`,
-    feedNotYours: (id: number) => `Nguồn #${id} do chat khác hoặc người vận hành thêm; chat này không xóa được.`,
+    feedNotYours: (id: number) =>
+      `Nguồn #${id} do chat khác hoặc người vận hành thêm; chat này không xóa được.`,
     feedsUsage: 'Cách dùng: /feeds list | /feeds add <url> | /feeds remove <số>',
     settingsNow: (lang: string, tz: string) => `Ngôn ngữ: ${lang} · Múi giờ: ${tz}`,
     settingsUsage:
@@ -66,12 +68,15 @@ export const messages = {
     notACommand: 'Commands start with /. Type /help for the list.',
     adminOnly: 'Only administrators of this group or channel can change subscriptions, feeds or settings.',
     helpTitle: 'bantin — news summaries: who, what, when, where',
-    subscribed: (schedule: string, next: string) => `Subscribed to digests on “${schedule}”. Next delivery: ${next}.`,
-    noSubscriptions: 'This chat has no digest subscription. Example: /subscribe 0 7 * * * (every day at 7:00).',
+    subscribed: (schedule: string, next: string) =>
+      `Subscribed to digests on “${schedule}”. Next delivery: ${next}.`,
+    noSubscriptions:
+      'This chat has no digest subscription. Example: /subscribe 0 7 * * * (every day at 7:00).',
     subscriptionsTitle: 'Digest subscriptions',
     subscriptionLine: (id: number, schedule: string, next: string, filter: string | null, paused: boolean) =>
       `#${id} · ${schedule}${filter ? ` · filter: ${filter}` : ''} · next: ${paused ? 'paused' : next}`,
-    unsubscribed: (n: number) => (n === 0 ? 'There was no subscription to cancel.' : `Cancelled ${n} subscription(s).`),
+    unsubscribed: (n: number) =>
+      n === 0 ? 'There was no subscription to cancel.' : `Cancelled ${n} subscription(s).`,
     digestTitle: (date: string, n: number) => `Digest ${date} · ${n} stories`,
     digestEmpty: 'Nothing new since the last digest.',
     digestLate: '(late)',
@@ -81,7 +86,8 @@ export const messages = {
     feedExists: (id: number) => `That source is already there (#${id}).`,
     feedRemoved: (id: number) => `Removed source #${id}.`,
     feedNotFound: (id: number) => `There is no source #${id}.`,
-    feedNotYours: (id: number) => `Source #${id} was added by another chat or the operator; this chat cannot remove it.`,
+    feedNotYours: (id: number) =>
+      `Source #${id} was added by another chat or the operator; this chat cannot remove it.`,
     feedsUsage: 'Usage: /feeds list | /feeds add <url> | /feeds remove <id>',
     settingsNow: (lang: string, tz: string) => `Language: ${lang} · Time zone: ${tz}`,
     settingsUsage:
@@ -118,7 +124,12 @@ export function formatDateTime(iso: string, timezone: string, lang: Lang): strin
 export function formatDate(iso: string, timezone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
 }
 
 /** "30/12/2020" from "2020-12-30". */

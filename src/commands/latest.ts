@@ -33,7 +33,9 @@ export const latestCommand: Command = {
     const blocks: Block[] = [{ kind: 'heading', text: m.latest }];
     for (const { article } of items) {
       const when =
-        article.publishedAt !== null ? formatDateTime(article.publishedAt, ctx.settings.timezone, ctx.settings.lang) : '';
+        article.publishedAt !== null
+          ? formatDateTime(article.publishedAt, ctx.settings.timezone, ctx.settings.lang)
+          : '';
       const meta = [article.source ?? (article.url !== null ? hostOf(article.url) : null), when]
         .filter((x) => x !== null && x !== '')
         .join(', ');

@@ -38,7 +38,8 @@ export function createCommandRouter(deps: CommandDeps): CommandRouter {
   const byName = new Map(commands.map((c) => [c.info.name, c]));
   const fetchLimiter = createFetchLimiter(deps.clock);
   const fetchesUrl = (name: string, args: string): boolean =>
-    (name === 'summary' && /^https?:\/\//i.test(args.trim())) || (name === 'feeds' && /^\s*add\b/i.test(args));
+    (name === 'summary' && /^https?:\/\//i.test(args.trim())) ||
+    (name === 'feeds' && /^\s*add\b/i.test(args));
   byName.set('start', help); // Telegram sends /start when a user first opens the bot
 
   const handle = async (request: CommandRequest): Promise<Reply> => {
@@ -51,7 +52,10 @@ export function createCommandRouter(deps: CommandDeps): CommandRouter {
     const command = byName.get(name);
     if (command === undefined) return plainReply(m.unknownCommand(name.slice(0, 40)), true);
     if (request.args.length > MAX_ARGS_LENGTH) {
-      return plainReply(`/${name}: the text after the command is longer than ${String(MAX_ARGS_LENGTH)} characters.`, true);
+      return plainReply(
+        `/${name}: the text after the command is longer than ${String(MAX_ARGS_LENGTH)} characters.`,
+        true,
+      );
     }
     try {
       const needsManage = command.needsManage?.(request.args) ?? command.info.managesChat;

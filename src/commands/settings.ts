@@ -7,21 +7,43 @@ import { isValidTimezone } from '../config.ts';
 export const settingsCommand: Command = {
   info: {
     name: 'settings',
-    description: { vi: 'Ngôn ngữ (vi/en) và múi giờ của chat', en: "This chat's language (vi/en) and time zone" },
+    description: {
+      vi: 'Ngôn ngữ (vi/en) và múi giờ của chat',
+      en: "This chat's language (vi/en) and time zone",
+    },
     usage: '/settings [lang vi|en] [timezone Area/City]',
     managesChat: true,
     mayBeSlow: false,
     options: [
-      { name: 'lang', description: { vi: 'vi hoặc en', en: 'vi or en' }, type: 'string', required: false, choices: ['vi', 'en'] },
-      { name: 'timezone', description: { vi: 'Múi giờ IANA', en: 'IANA time zone' }, type: 'string', required: false },
+      {
+        name: 'lang',
+        description: { vi: 'vi hoặc en', en: 'vi or en' },
+        type: 'string',
+        required: false,
+        choices: ['vi', 'en'],
+      },
+      {
+        name: 'timezone',
+        description: { vi: 'Múi giờ IANA', en: 'IANA time zone' },
+        type: 'string',
+        required: false,
+      },
     ],
   },
   needsManage: (args) => args.trim() !== '',
   run(ctx, deps) {
-    const tokens = ctx.request.args.trim().split(/\s+/).filter((x) => x !== '');
+    const tokens = ctx.request.args
+      .trim()
+      .split(/\s+/)
+      .filter((x) => x !== '');
     const m = t(ctx.settings.lang);
     if (tokens.length === 0) {
-      return { blocks: [...plainReply(m.settingsNow(ctx.settings.lang, ctx.settings.timezone)).blocks, ...plainReply(m.settingsUsage).blocks] };
+      return {
+        blocks: [
+          ...plainReply(m.settingsNow(ctx.settings.lang, ctx.settings.timezone)).blocks,
+          ...plainReply(m.settingsUsage).blocks,
+        ],
+      };
     }
     let lang: Lang | undefined;
     let timezone: string | undefined;
@@ -49,6 +71,8 @@ export const settingsCommand: Command = {
     });
     if (timezone !== undefined) deps.onSubscriptionsChanged();
     const now = t(lang ?? ctx.settings.lang);
-    return plainReply(`${now.settingsSaved} ${now.settingsNow(lang ?? ctx.settings.lang, timezone ?? ctx.settings.timezone)}`);
+    return plainReply(
+      `${now.settingsSaved} ${now.settingsNow(lang ?? ctx.settings.lang, timezone ?? ctx.settings.timezone)}`,
+    );
   },
 };

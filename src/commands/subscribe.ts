@@ -24,7 +24,10 @@ export const subscribeCommand: Command = {
     options: [
       {
         name: 'schedule',
-        description: { vi: 'Lịch: "0 7 * * *", "daily 7:00", "7:00,19:00"', en: 'Schedule: "0 7 * * *", "daily 7:00"' },
+        description: {
+          vi: 'Lịch: "0 7 * * *", "daily 7:00", "7:00,19:00"',
+          en: 'Schedule: "0 7 * * *", "daily 7:00"',
+        },
         type: 'string',
         required: false,
       },
@@ -44,14 +47,19 @@ export const subscribeCommand: Command = {
     const args = ctx.request.args.trim();
     const nextText = (cron: string): string => {
       const next = nextRun(cron, ctx.settings.timezone, now);
-      return next === null ? '—' : formatDateTime(next.toISOString(), ctx.settings.timezone, ctx.settings.lang);
+      return next === null
+        ? '—'
+        : formatDateTime(next.toISOString(), ctx.settings.timezone, ctx.settings.lang);
     };
     if (args === '') {
       const subs = deps.store.listSubscriptions(key);
       if (subs.length === 0) return plainReply(m.noSubscriptions);
       const blocks: Block[] = [{ kind: 'heading', text: m.subscriptionsTitle }];
       for (const s of subs) {
-        blocks.push({ kind: 'paragraph', spans: [text(m.subscriptionLine(s.id, s.schedule, nextText(s.schedule), s.filter, s.paused))] });
+        blocks.push({
+          kind: 'paragraph',
+          spans: [text(m.subscriptionLine(s.id, s.schedule, nextText(s.schedule), s.filter, s.paused))],
+        });
       }
       return { blocks };
     }
@@ -62,29 +70,45 @@ export const subscribeCommand: Command = {
     }
     parseFilter(filter);
     if (deps.store.listSubscriptions(key).length >= MAX_SUBSCRIPTIONS_PER_CHAT) {
-      throw new InputError(`a chat can hold at most ${String(MAX_SUBSCRIPTIONS_PER_CHAT)} subscriptions; remove one with /unsubscribe <id>`);
+      throw new InputError(
+        `a chat can hold at most ${String(MAX_SUBSCRIPTIONS_PER_CHAT)} subscriptions; remove one with /unsubscribe <id>`,
+      );
     }
     deps.store.addSubscription({ chatKey: key, schedule: schedule.cron, filter });
     deps.onSubscriptionsChanged();
-    return plainReply(m.subscribed(schedule.label === schedule.cron ? schedule.cron : `${schedule.label} = ${schedule.cron}`, nextText(schedule.cron)));
+    return plainReply(
+      m.subscribed(
+        schedule.label === schedule.cron ? schedule.cron : `${schedule.label} = ${schedule.cron}`,
+        nextText(schedule.cron),
+      ),
+    );
   },
 };
 
 export const unsubscribeCommand: Command = {
   info: {
     name: 'unsubscribe',
-    description: { vi: 'Hủy đăng ký bản tin (tất cả hoặc theo số)', en: 'Cancel digests (all, or one by id)' },
+    description: {
+      vi: 'Hủy đăng ký bản tin (tất cả hoặc theo số)',
+      en: 'Cancel digests (all, or one by id)',
+    },
     usage: '/unsubscribe [id]',
     managesChat: true,
     mayBeSlow: false,
     options: [
-      { name: 'id', description: { vi: 'Số đăng ký', en: 'Subscription id' }, type: 'integer', required: false },
+      {
+        name: 'id',
+        description: { vi: 'Số đăng ký', en: 'Subscription id' },
+        type: 'integer',
+        required: false,
+      },
     ],
   },
   run(ctx, deps) {
     const m = t(ctx.settings.lang);
     const arg = ctx.request.args.trim().replace(/^#/, '');
-    if (arg !== '' && !/^\d+$/.test(arg)) throw new InputError('usage: /unsubscribe [id] — see the ids with /subscribe');
+    if (arg !== '' && !/^\d+$/.test(arg))
+      throw new InputError('usage: /unsubscribe [id] — see the ids with /subscribe');
     const n = deps.store.removeSubscriptions(chatKey(ctx.request.chat), arg === '' ? undefined : Number(arg));
     if (n > 0) deps.onSubscriptionsChanged();
     return plainReply(m.unsubscribed(n));

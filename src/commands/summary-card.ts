@@ -17,7 +17,10 @@ export function toCard(stored: StoredArticle, options: CardOptions): SummaryCard
     xs !== undefined && xs.length > 0 ? xs.join(', ') : m.unknown;
   let when: string = m.unknown;
   if (summary?.when.text != null) {
-    when = summary.when.date !== null ? `${summary.when.text} (${formatDay(summary.when.date)})` : summary.when.text;
+    when =
+      summary.when.date !== null
+        ? `${summary.when.text} (${formatDay(summary.when.date)})`
+        : summary.when.text;
   } else if (summary?.when.date != null) {
     when = formatDay(summary.when.date);
   }

@@ -63,9 +63,12 @@ export const summaryCommand: Command = {
     const id = /^#?(\d{1,12})$/.exec(arg);
     if (id !== null) {
       const stored = deps.store.getArticle(Number(id[1]));
-      return stored === null ? plainReply(m.articleNotFound(Number(id[1])), true) : cardsReply(null, [stored], ctx);
+      return stored === null
+        ? plainReply(m.articleNotFound(Number(id[1])), true)
+        : cardsReply(null, [stored], ctx);
     }
-    if (/^https?:\/\//i.test(arg)) return cardsReply(null, [await deps.summariseUrl(arg.split(/\s+/)[0] ?? arg)], ctx);
+    if (/^https?:\/\//i.test(arg))
+      return cardsReply(null, [await deps.summariseUrl(arg.split(/\s+/)[0] ?? arg)], ctx);
     const hit = deps.store.search(arg, 1)[0];
     return hit === undefined ? plainReply(m.noResults(arg), true) : cardsReply(null, [hit], ctx);
   },

@@ -36,7 +36,10 @@ export interface ComposedDigest {
  */
 export function composeDigest(store: Store, req: DigestRequest): ComposedDigest {
   const floor = req.now.getTime() - MAX_DIGEST_WINDOW_MS;
-  const sinceMs = Math.max(floor, req.since !== null ? Date.parse(req.since) : req.now.getTime() - 24 * 3_600_000);
+  const sinceMs = Math.max(
+    floor,
+    req.since !== null ? Date.parse(req.since) : req.now.getTime() - 24 * 3_600_000,
+  );
   const filter = parseFilter(req.filter);
   const fresh = store
     .since(new Date(sinceMs).toISOString(), CANDIDATES)
@@ -68,7 +71,10 @@ export function renderDigest(events: readonly NewsEvent[], req: DigestRequest): 
   for (const e of events) {
     const extraLinks = e.articles
       .filter((a) => a !== e.lead && a.article.url !== null)
-      .map((a) => ({ text: a.article.source ?? hostOf(a.article.url ?? '') ?? 'link', url: a.article.url ?? '' }));
+      .map((a) => ({
+        text: a.article.source ?? hostOf(a.article.url ?? '') ?? 'link',
+        url: a.article.url ?? '',
+      }));
     blocks.push(toCard(e.lead, { lang: req.settings.lang, timezone: req.settings.timezone, extraLinks }));
   }
   return { blocks, linkPreview: false };

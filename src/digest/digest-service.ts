@@ -29,7 +29,13 @@ export interface DigestService {
 const platformOf = (chatKey: string): Platform => parseChatKey(chatKey).platform;
 
 export function createDigestService(deps: DigestServiceDeps): DigestService {
-  const compose = (chatKey: string, settings: ChatSettings, sub: Subscription | undefined, now: Date, late: boolean): ComposedDigest =>
+  const compose = (
+    chatKey: string,
+    settings: ChatSettings,
+    sub: Subscription | undefined,
+    now: Date,
+    late: boolean,
+  ): ComposedDigest =>
     composeDigest(deps.store, {
       chatKey,
       settings,

@@ -44,12 +44,14 @@ export function matchesFilter(
 ): boolean {
   if (filter === null) return true;
   const { article, summary } = item;
-  if (filter.feeds.length > 0 && (article.feedId === null || !filter.feeds.includes(article.feedId))) return false;
+  if (filter.feeds.length > 0 && (article.feedId === null || !filter.feeds.includes(article.feedId)))
+    return false;
   const who = (summary?.who ?? []).map(foldKey);
   const places = (summary?.where ?? []).map(foldKey);
   const expanded = places.flatMap((p) => [p, ...(placeAliases.get(stripPrefix(p)) ?? [])]);
   const text = foldKey(`${article.title}\n${article.body}`);
-  const has = (xs: readonly string[], v: string): boolean => xs.some((x) => x.includes(v) || (x.length > 3 && v.includes(x)));
+  const has = (xs: readonly string[], v: string): boolean =>
+    xs.some((x) => x.includes(v) || (x.length > 3 && v.includes(x)));
   return (
     filter.who.every((v) => has(who, v)) &&
     filter.where.every((v) => has(expanded, v) || has(expanded, stripPrefix(v))) &&

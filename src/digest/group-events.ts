@@ -63,7 +63,12 @@ export function groupEvents(items: readonly StoredArticle[]): NewsEvent[] {
 const completeness = (x: StoredArticle): number => {
   const s = x.summary;
   if (s === null) return 0;
-  return (s.who.length > 0 ? 1 : 0) + (s.where.length > 0 ? 1 : 0) + (s.when.date !== null ? 1 : 0) + (s.what !== '' ? 1 : 0);
+  return (
+    (s.who.length > 0 ? 1 : 0) +
+    (s.where.length > 0 ? 1 : 0) +
+    (s.when.date !== null ? 1 : 0) +
+    (s.what !== '' ? 1 : 0)
+  );
 };
 
 const pickLead = (items: readonly StoredArticle[]): StoredArticle =>

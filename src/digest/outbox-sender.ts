@@ -26,7 +26,6 @@ export interface OutboxSender {
   stop(): Promise<void>;
 }
 
-
 /** Longest in-process wait for a 429 before the part is left for a later drain instead. */
 const MAX_INLINE_WAIT_MS = 60_000;
 
@@ -46,7 +45,11 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const stopped = (): boolean => state.stopped;
   const askedAgain = (): boolean => state.again;
 
-  const sendOne = async (d: Delivery, messenger: Messenger, chatId: string): Promise<'sent' | 'failed' | 'deferred'> => {
+  const sendOne = async (
+    d: Delivery,
+    messenger: Messenger,
+    chatId: string,
+  ): Promise<'sent' | 'failed' | 'deferred'> => {
     for (let attempt = 1; ; attempt++) {
       deps.store.markSending(d.id);
       let result: DeliveryResult;
@@ -66,11 +69,15 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         case 'chat-unavailable':
           deps.store.setChatAvailable(d.chatKey, false);
           deps.store.retryLater(d.id, deps.clock.now().toISOString(), result.reason);
-          deps.logger.warn({ chat: d.chatKey }, `chat unavailable (${result.reason}); its subscriptions are paused`);
+          deps.logger.warn(
+            { chat: d.chatKey },
+            `chat unavailable (${result.reason}); its subscriptions are paused`,
+          );
           return 'deferred';
         case 'rate-limited':
         case 'transient': {
-          const wait = result.status === 'rate-limited' ? result.retryAfterMs : Math.min(60_000, 500 * 2 ** attempt);
+          const wait =
+            result.status === 'rate-limited' ? result.retryAfterMs : Math.min(60_000, 500 * 2 ** attempt);
           const reason = result.status === 'rate-limited' ? 'rate limited' : result.reason;
           if (attempt >= maxAttempts || wait > MAX_INLINE_WAIT_MS || state.stopped) {
             deps.store.retryLater(d.id, new Date(deps.clock.now().getTime() + wait).toISOString(), reason);

@@ -40,7 +40,8 @@ export function parseSchedule(text: string, timezone: string): Schedule {
   const trimmed = text.trim();
   const fields = trimmed.split(/\s+/);
   const cron = fields.length === 5 ? fields.join(' ') : presetToCron(trimmed);
-  if (cron === null) throw new InputError(`“${trimmed}” is not a schedule: use a 5-field cron or a preset, ${EXAMPLES}.`);
+  if (cron === null)
+    throw new InputError(`“${trimmed}” is not a schedule: use a 5-field cron or a preset, ${EXAMPLES}.`);
   try {
     // Only used to validate and compute times; the scheduler runs it.
     new Cron(cron, { timezone, mode: '5-part', paused: true });
@@ -68,7 +69,10 @@ export function previousRun(cron: string, timezone: string, at: Date): Date | nu
  * the filter.
  */
 export function splitScheduleAndFilter(args: string): { schedule: string; filter: string | null } {
-  const tokens = args.trim().split(/\s+/).filter((x) => x.length > 0);
+  const tokens = args
+    .trim()
+    .split(/\s+/)
+    .filter((x) => x.length > 0);
   const isCronField = (x: string): boolean => /^[\d*/,\-A-Za-z?LW#]+$/.test(x) && !/[:"]/.test(x);
   if (tokens.length >= 5 && tokens.slice(0, 5).every(isCronField) && /^[\d*]/.test(tokens[0] ?? '')) {
     const rest = tokens.slice(5).join(' ');

@@ -17,6 +17,7 @@ export async function fetchFeedDrafts(
   const res = await fetcher.fetch(url, { accept: FEED_ACCEPT, ...(signal !== undefined ? { signal } : {}) });
   const text = decodeBody(res.body, res.contentType);
   const feed = parseFeed(text, res.url);
-  if (feed.items.length === 0 && feed.title === null) throw new ParseError(`not a valid RSS, Atom or JSON feed: ${url}`);
+  if (feed.items.length === 0 && feed.title === null)
+    throw new ParseError(`not a valid RSS, Atom or JSON feed: ${url}`);
   return { title: feed.title, drafts: feed.items.map((item) => feedItemToDraft(item, feed, res.url)) };
 }

@@ -38,11 +38,17 @@ describe('newsbot summarize --json (the contract other tools rely on)', () => {
     // the real process, as other tools run it
     const r = await runBantin(['summarize', '--json', EXAMPLE, json], { env });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').filter((l) => l.startsWith('{'));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     expect(lines).toHaveLength(2);
     const [vi, en] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(Object.keys(vi ?? {})).toEqual(['title', 'lang', 'who', 'what', 'when', 'where']);
-    expect(vi).toMatchObject({ title: 'Văn phòng Trung ương Đảng triển khai nhiệm vụ công tác năm 2021', lang: 'vi' });
+    expect(vi).toMatchObject({
+      title: 'Văn phòng Trung ương Đảng triển khai nhiệm vụ công tác năm 2021',
+      lang: 'vi',
+    });
     expect(vi?.who).toEqual(expect.arrayContaining(['Văn phòng Trung ương Đảng', 'Trần Quốc Vượng']));
     // a .txt carries no publication date: the year stays unknown rather than guessed
     expect((vi?.when as { text: string }).text).toBe('Chiều 30/12');
@@ -58,7 +64,12 @@ describe('newsbot summarize --json (the contract other tools rely on)', () => {
   it('reports a bad path in one line on stderr and exits 1 after the other inputs', async () => {
     const r = await runInProcess(['summarize', '--json', join(dir, 'missing.txt'), EXAMPLE], { env });
     expect(r.code).toBe(1);
-    expect(r.stdout.trim().split('\n').filter((l) => l.startsWith('{'))).toHaveLength(1);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('{')),
+    ).toHaveLength(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('missing.txt');
   });

@@ -6,15 +6,23 @@ import { saveDrafts } from '../../src/articles/save-drafts.ts';
 import { parseTextArticle } from '../../src/ingest/text-input.ts';
 import { silentLogger } from '../../src/ports.ts';
 
-const example = parseTextArticle(readFileSync(new URL('../../examples/vietnamplus-van-phong-trung-uong-2021.txt', import.meta.url), 'utf8'));
+const example = parseTextArticle(
+  readFileSync(new URL('../../examples/vietnamplus-van-phong-trung-uong-2021.txt', import.meta.url), 'utf8'),
+);
 
 let core: CoreHarness;
 let server: FixtureServer;
 
 beforeAll(async () => {
   server = await startFixtureServer({
-    '/rss': { file: 'feeds/vnexpress-thoi-su.rss', headers: { 'content-type': 'application/rss+xml; charset=utf-8' } },
-    '/not-a-feed': { body: '<html><body><p>Hello</p></body></html>', headers: { 'content-type': 'text/html' } },
+    '/rss': {
+      file: 'feeds/vnexpress-thoi-su.rss',
+      headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+    },
+    '/not-a-feed': {
+      body: '<html><body><p>Hello</p></body></html>',
+      headers: { 'content-type': 'text/html' },
+    },
     '/gone': { status: 404, body: 'nope' },
   });
 });
@@ -22,7 +30,16 @@ afterAll(() => server.close());
 beforeEach(() => {
   core = startCore();
   saveDrafts(
-    [{ ...example, lang: 'vi', publishedAt: '2020-12-31T08:00:00+07:00', url: null, guid: null, source: 'Vietnam+' }],
+    [
+      {
+        ...example,
+        lang: 'vi',
+        publishedAt: '2020-12-31T08:00:00+07:00',
+        url: null,
+        guid: null,
+        source: 'Vietnam+',
+      },
+    ],
     null,
     { store: core.store, extractor: core.extractor, logger: silentLogger },
   );
@@ -32,7 +49,16 @@ afterEach(() => core.close());
 describe('/help and unknown commands', () => {
   it('lists every command with a help line, in the chat language', async () => {
     const help = await core.say('/help');
-    for (const c of ['/summary', '/latest', '/search', '/subscribe', '/unsubscribe', '/digest', '/feeds', '/settings']) {
+    for (const c of [
+      '/summary',
+      '/latest',
+      '/search',
+      '/subscribe',
+      '/unsubscribe',
+      '/digest',
+      '/feeds',
+      '/settings',
+    ]) {
       expect(help).toContain(c);
     }
     expect(help).toContain('Danh sách lệnh');
@@ -113,10 +139,24 @@ describe('/subscribe, /unsubscribe, /digest', () => {
 
   it('lets only administrators change subscriptions, settings and feeds; anyone may read', async () => {
     const member = { admin: false };
-    for (const line of ['/subscribe 0 7 * * *', '/unsubscribe', '/settings lang en', `/feeds add ${server.url('/rss')}`, '/feeds remove 1']) {
+    for (const line of [
+      '/subscribe 0 7 * * *',
+      '/unsubscribe',
+      '/settings lang en',
+      `/feeds add ${server.url('/rss')}`,
+      '/feeds remove 1',
+    ]) {
       expect(await core.say(line, member)).toContain('Chỉ quản trị viên');
     }
-    for (const line of ['/summary', '/latest', '/search dang', '/help', '/feeds list', '/subscribe', '/settings']) {
+    for (const line of [
+      '/summary',
+      '/latest',
+      '/search dang',
+      '/help',
+      '/feeds list',
+      '/subscribe',
+      '/settings',
+    ]) {
       expect(await core.say(line, member)).not.toContain('Chỉ quản trị viên');
     }
     expect(core.store.listSubscriptions()).toHaveLength(0);

@@ -11,7 +11,9 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 const hold = (owner: string, expiresAt: string): void => {
-  t.db.prepare('INSERT INTO process_lease (name, owner, expires_at) VALUES (?, ?, ?)').run('scheduler', owner, expiresAt);
+  t.db
+    .prepare('INSERT INTO process_lease (name, owner, expires_at) VALUES (?, ?, ?)')
+    .run('scheduler', owner, expiresAt);
 };
 
 describe('one scheduling process per database', () => {

@@ -80,7 +80,13 @@ describe('accent-insensitive search', () => {
     );
     // NFD text (decomposed accents), as some feeds send it
     t.store.saveArticle(
-      aSave(aDraft({ url: 'https://example.vn/3', title: 'Huế mưa lớn'.normalize('NFD'), body: 'Mưa lớn kéo dài ở Thừa Thiên Huế.'.normalize('NFD') })),
+      aSave(
+        aDraft({
+          url: 'https://example.vn/3',
+          title: 'Huế mưa lớn'.normalize('NFD'),
+          body: 'Mưa lớn kéo dài ở Thừa Thiên Huế.'.normalize('NFD'),
+        }),
+      ),
     );
   });
 

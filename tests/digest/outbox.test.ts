@@ -15,8 +15,22 @@ const defaults = { lang: 'vi' as const, timezone: 'Asia/Ho_Chi_Minh' };
 
 const wire = (messenger: Messenger) => {
   const messengers = new Map<Platform, Messenger>([[messenger.platform, messenger]]);
-  const outbox = createOutboxSender({ store: t.store, clock, logger: silentLogger, messengers, sleep: () => Promise.resolve() });
-  const digests = createDigestService({ store: t.store, clock, logger: silentLogger, messengers, outbox, defaults, maxItems: 10 });
+  const outbox = createOutboxSender({
+    store: t.store,
+    clock,
+    logger: silentLogger,
+    messengers,
+    sleep: () => Promise.resolve(),
+  });
+  const digests = createDigestService({
+    store: t.store,
+    clock,
+    logger: silentLogger,
+    messengers,
+    outbox,
+    defaults,
+    maxItems: 10,
+  });
   const scheduler = createScheduler({ store: t.store, clock, logger: silentLogger, digests, defaults });
   return { outbox, digests, scheduler };
 };
@@ -57,15 +71,22 @@ describe('the digest outbox', () => {
   it('delivers every part in order through 429s and never repeats an article', async () => {
     const sub = t.store.addSubscription({ chatKey: 'terminal:local', schedule: '0 7 * * *', filter: null });
     const rec = recordingMessenger('terminal', 200);
-    rec.script.push({ status: 'rate-limited', retryAfterMs: 1000 }, { status: 'sent', messageId: '1' }, { status: 'transient', reason: 'ECONNRESET' }, { status: 'rate-limited', retryAfterMs: 1000 });
+    rec.script.push(
+      { status: 'rate-limited', retryAfterMs: 1000 },
+      { status: 'sent', messageId: '1' },
+      { status: 'transient', reason: 'ECONNRESET' },
+      { status: 'rate-limited', retryAfterMs: 1000 },
+    );
     const { digests } = wire(rec.messenger);
     await digests.runSubscription(sub, new Date('2024-06-04T00:00:00Z'), false);
     expect(t.store.countDeliveries('pending') + t.store.countDeliveries('sending')).toBe(0);
     const total = t.store.countDeliveries('sent');
     expect(total).toBeGreaterThan(3);
-    const parts = (t.db.prepare('SELECT payload_json FROM deliveries ORDER BY part_no').all() as Array<{ payload_json: string }>).map(
-      (r) => JSON.parse(r.payload_json) as string,
-    );
+    const parts = (
+      t.db.prepare('SELECT payload_json FROM deliveries ORDER BY part_no').all() as Array<{
+        payload_json: string;
+      }>
+    ).map((r) => JSON.parse(r.payload_json) as string);
     // each part exactly once, in order, whatever the platform answered in between
     expect(rec.sent.map((s) => s.part)).toEqual(parts);
 
@@ -93,7 +114,14 @@ describe('the digest outbox', () => {
   });
 
   it('resumes parts a crashed process left in "sending"', async () => {
-    const digestId = t.store.enqueueDigest({ subscriptionId: null, chatKey: 'terminal:local', slot: 'x', late: false, parts: ['a', 'b', 'c'], articleIds: [] });
+    const digestId = t.store.enqueueDigest({
+      subscriptionId: null,
+      chatKey: 'terminal:local',
+      slot: 'x',
+      late: false,
+      parts: ['a', 'b', 'c'],
+      articleIds: [],
+    });
     const [first] = t.store.unsentDeliveries(10);
     t.store.markSending(first!.id); // the process died here, before the platform answered
     const rec = recordingMessenger('terminal');

@@ -13,9 +13,12 @@ describe('schedules', () => {
     expect(parseSchedule(text, 'Asia/Ho_Chi_Minh').cron).toBe(cron);
   });
 
-  it.each(['99 * * * *', 'every tuesday', '* * *', '25:00', '7:00,7:30'])('refuses "%s" with examples', (text) => {
-    expect(() => parseSchedule(text, 'UTC')).toThrow(/daily 7:00/);
-  });
+  it.each(['99 * * * *', 'every tuesday', '* * *', '25:00', '7:00,7:30'])(
+    'refuses "%s" with examples',
+    (text) => {
+      expect(() => parseSchedule(text, 'UTC')).toThrow(/daily 7:00/);
+    },
+  );
 
   it('computes slots in the subscription time zone', () => {
     const at = new Date('2024-06-02T01:00:00Z');
@@ -26,7 +29,10 @@ describe('schedules', () => {
   });
 
   it('splits a schedule from a filter', () => {
-    expect(splitScheduleAndFilter('0 7 * * * where:"Đà Nẵng"')).toEqual({ schedule: '0 7 * * *', filter: 'where:"Đà Nẵng"' });
+    expect(splitScheduleAndFilter('0 7 * * * where:"Đà Nẵng"')).toEqual({
+      schedule: '0 7 * * *',
+      filter: 'where:"Đà Nẵng"',
+    });
     expect(splitScheduleAndFilter('daily 7:00 who:"Phạm Minh Chính" bão')).toEqual({
       schedule: 'daily 7:00',
       filter: 'who:"Phạm Minh Chính" bão',

@@ -76,7 +76,11 @@ beforeAll(async () => {
     chatKey: `telegram:${String(CHAT)}`,
     slot: '2024-06-01T00:00:00.000Z',
     late: false,
-    parts: Array.from({ length: PARTS }, (_, i) => ({ text: `Phần ${String(i + 1)}/${String(PARTS)} của bản tin`, entities: [], linkPreview: false })),
+    parts: Array.from({ length: PARTS }, (_, i) => ({
+      text: `Phần ${String(i + 1)}/${String(PARTS)} của bản tin`,
+      entities: [],
+      linkPreview: false,
+    })),
     articleIds: [],
   });
   await t.db.backup(dbPath);
@@ -98,7 +102,9 @@ describe('the outbox under SIGKILL', () => {
       const child = startBantin();
       // Once the bot is up (it calls getMe, then starts sending), kill it 0-450 ms later: with
       // 300 ms between sends that lands before, between and right after sends.
-      await fake.waitFor(() => fake.callsOf('getMe').length > starts || child.exitCode !== null, { timeout: 60_000 });
+      await fake.waitFor(() => fake.callsOf('getMe').length > starts || child.exitCode !== null, {
+        timeout: 60_000,
+      });
       await new Promise((r) => setTimeout(r, Math.floor(random() * 450)));
       child.kill('SIGKILL');
       await exited(child);
@@ -116,7 +122,9 @@ describe('the outbox under SIGKILL', () => {
     const got = received();
     const firstSeen = got.filter((n, i) => got.indexOf(n) === i);
     const duplicates = got.length - firstSeen.length;
-    console.info(`crash test: ${String(kills)} kills, ${String(PARTS)} parts, ${String(got.length)} sends, 0 lost, ${String(duplicates)} duplicates (seed ${String(SEED)})`);
+    console.info(
+      `crash test: ${String(kills)} kills, ${String(PARTS)} parts, ${String(got.length)} sends, 0 lost, ${String(duplicates)} duplicates (seed ${String(SEED)})`,
+    );
     expect(firstSeen).toEqual(Array.from({ length: PARTS }, (_, i) => i + 1)); // all, in order
     expect(duplicates).toBeLessThanOrEqual(kills); // at most one per kill
     for (let i = 1; i < got.length; i++) {

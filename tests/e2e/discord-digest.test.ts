@@ -23,7 +23,12 @@ const embedsIn = (channelId: string): Array<Record<string, unknown>> =>
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  fake.addGuild({ id: GUILD, name: 'Tin tức', preferred_locale: 'vi', channels: [{ id: NEWS, name: 'news' }] });
+  fake.addGuild({
+    id: GUILD,
+    name: 'Tin tức',
+    preferred_locale: 'vi',
+    channels: [{ id: NEWS, name: 'news' }],
+  });
   core = startCore({ now: '2024-06-01T14:00:00.000Z' });
   saveDrafts([aDraft({ title: 'Đà Nẵng khai mạc lễ hội pháo hoa @everyone' })], null, {
     store: core.store,
@@ -51,26 +56,53 @@ afterAll(async () => {
 
 describe('Discord digests end to end', () => {
   it('refuses /subscribe from a member without Manage Channels', async () => {
-    const h = fake.runSlashCommand({ guildId: GUILD, channelId: NEWS, user: alice, permissions: MEMBER, name: 'subscribe', options: [{ name: 'schedule', type: 3, value: '0 7 * * *' }] });
+    const h = fake.runSlashCommand({
+      guildId: GUILD,
+      channelId: NEWS,
+      user: alice,
+      permissions: MEMBER,
+      name: 'subscribe',
+      options: [{ name: 'schedule', type: 3, value: '0 7 * * *' }],
+    });
     const [callback] = await h.waitForResponses(1);
     expect(JSON.stringify(callback?.body)).toContain('Chỉ quản trị viên');
     expect(core.store.listSubscriptions()).toHaveLength(0);
   });
 
   it('subscribes a channel, answers /digest, and a cron-fired digest lands in the channel', async () => {
-    const sub = fake.runSlashCommand({ guildId: GUILD, channelId: NEWS, user: alice, permissions: ADMIN, name: 'subscribe', options: [{ name: 'schedule', type: 3, value: '0 7 * * *' }] });
+    const sub = fake.runSlashCommand({
+      guildId: GUILD,
+      channelId: NEWS,
+      user: alice,
+      permissions: ADMIN,
+      name: 'subscribe',
+      options: [{ name: 'schedule', type: 3, value: '0 7 * * *' }],
+    });
     await sub.waitForResponses(1);
     const [subscription] = core.store.listSubscriptions(`discord:${NEWS}`);
     expect(subscription?.schedule).toBe('0 7 * * *');
 
-    const digest = fake.runSlashCommand({ guildId: GUILD, channelId: NEWS, user: alice, permissions: MEMBER, name: 'digest' });
+    const digest = fake.runSlashCommand({
+      guildId: GUILD,
+      channelId: NEWS,
+      user: alice,
+      permissions: MEMBER,
+      name: 'digest',
+    });
     const responses = await digest.waitForResponses(1);
     expect(JSON.stringify(responses.map((r) => r.body))).toContain('pháo hoa');
 
     // a new story arrives, then the subscription's cron task fires
     core.clock.advance(3_600_000);
     saveDrafts(
-      [aDraft({ url: 'https://example.vn/bao-so-3', title: 'Bão số 3 đổ bộ Quảng Ninh', body: 'Chiều 7/9, bão số 3 (Yagi) đổ bộ vào Quảng Ninh và Hải Phòng với sức gió cấp 14, Ban chỉ đạo quốc gia cho biết.', publishedAt: '2024-06-01T22:00:00+07:00' })],
+      [
+        aDraft({
+          url: 'https://example.vn/bao-so-3',
+          title: 'Bão số 3 đổ bộ Quảng Ninh',
+          body: 'Chiều 7/9, bão số 3 (Yagi) đổ bộ vào Quảng Ninh và Hải Phòng với sức gió cấp 14, Ban chỉ đạo quốc gia cho biết.',
+          publishedAt: '2024-06-01T22:00:00+07:00',
+        }),
+      ],
       null,
       { store: core.store, extractor: core.extractor, logger: silentLogger },
     );
@@ -86,11 +118,22 @@ describe('Discord digests end to end', () => {
     const [subscription] = core.store.listSubscriptions(`discord:${NEWS}`);
     fake.deleteChannel(NEWS);
     core.clock.advance(3_600_000);
-    saveDrafts([aDraft({ url: 'https://example.vn/moi', title: 'Tin mới sau khi kênh bị xóa', body: 'Sáng 2/6, một sự kiện khác hẳn đã diễn ra tại Huế với nhiều người tham dự và các chi tiết riêng.', publishedAt: '2024-06-02T08:00:00+07:00' })], null, {
-      store: core.store,
-      extractor: core.extractor,
-      logger: silentLogger,
-    });
+    saveDrafts(
+      [
+        aDraft({
+          url: 'https://example.vn/moi',
+          title: 'Tin mới sau khi kênh bị xóa',
+          body: 'Sáng 2/6, một sự kiện khác hẳn đã diễn ra tại Huế với nhiều người tham dự và các chi tiết riêng.',
+          publishedAt: '2024-06-02T08:00:00+07:00',
+        }),
+      ],
+      null,
+      {
+        store: core.store,
+        extractor: core.extractor,
+        logger: silentLogger,
+      },
+    );
     await core.scheduler.trigger(subscription!.id);
     expect(core.store.listSubscriptions(`discord:${NEWS}`)[0]?.paused).toBe(true);
     expect(core.store.countDeliveries('sent')).toBeGreaterThan(0);

@@ -45,9 +45,18 @@ describe('npm start with tokens', () => {
     await telegram.waitFor(() => telegram.callsOf('getUpdates').length > 0, { timeout: 20_000 });
     await discord.waitFor(() => discord.commands.get('77'), 20_000);
     telegram.sendUserMessage({ chatId: LAN.id, from: LAN, text: '/summary' });
-    const [reply] = await telegram.waitFor(() => telegram.sentMessages(LAN.id).length > 0 && telegram.sentMessages(LAN.id), { timeout: 20_000 });
+    const [reply] = await telegram.waitFor(
+      () => telegram.sentMessages(LAN.id).length > 0 && telegram.sentMessages(LAN.id),
+      { timeout: 20_000 },
+    );
     expect(reply?.text).toContain('Văn phòng Trung ương Đảng triển khai nhiệm vụ công tác năm 2021');
-    const h = discord.runSlashCommand({ guildId: '77', channelId: '78', user: { id: '9', username: 'an' }, permissions: '3072', name: 'latest' });
+    const h = discord.runSlashCommand({
+      guildId: '77',
+      channelId: '78',
+      user: { id: '9', username: 'an' },
+      permissions: '3072',
+      name: 'latest',
+    });
     const responses = await h.waitForResponses(1);
     expect(JSON.stringify(responses.map((r) => r.body))).toContain('Văn phòng Trung ương Đảng');
     const { code, stderr } = await bot.stop();
@@ -60,18 +69,28 @@ describe('npm start with tokens', () => {
 
   it('fails start-up with one line, without the token, when Telegram rejects it', async () => {
     const token = '999999:WRONG-token-that-must-not-be-printed';
-    const r = await runInProcess([], { env: { ...baseEnv('wrong-tg'), TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: telegram.apiRoot } });
+    const r = await runInProcess([], {
+      env: { ...baseEnv('wrong-tg'), TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: telegram.apiRoot },
+    });
     expect(r.code).toBe(1);
-    const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('bantin:'));
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('bantin:'));
     expect(lines).toEqual(['bantin: Telegram rejected the bot token (401 Unauthorized)']);
     expect(r.stderr + r.stdout).not.toContain(token);
   }, 30_000);
 
   it('fails start-up with one line, without the token, when Discord rejects it', async () => {
     const token = 'MTIzNDU2.wrong.discord-token-not-to-print';
-    const r = await runInProcess([], { env: { ...baseEnv('wrong-dc'), DISCORD_BOT_TOKEN: token, DISCORD_API_ROOT: discord.apiRoot } });
+    const r = await runInProcess([], {
+      env: { ...baseEnv('wrong-dc'), DISCORD_BOT_TOKEN: token, DISCORD_API_ROOT: discord.apiRoot },
+    });
     expect(r.code).toBe(1);
-    const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('bantin:'));
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('bantin:'));
     expect(lines).toHaveLength(1);
     expect(r.stderr + r.stdout).not.toContain(token);
   }, 30_000);

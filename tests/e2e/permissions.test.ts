@@ -33,8 +33,24 @@ let discord: DiscordBot;
 const writes = (): Array<[string, string, string, Array<{ name: string; type: number; value: string }>]> => [
   ['subscribe', '/subscribe 0 7 * * *', 'subscribe', [{ name: 'schedule', type: 3, value: '0 7 * * *' }]],
   ['unsubscribe', '/unsubscribe', 'unsubscribe', []],
-  ['feeds add', `/feeds add ${feeds.url('/rss')}`, 'feeds', [{ name: 'action', type: 3, value: 'add' }, { name: 'value', type: 3, value: feeds.url('/rss') }]],
-  ['feeds remove', '/feeds remove 999', 'feeds', [{ name: 'action', type: 3, value: 'remove' }, { name: 'value', type: 3, value: '999' }]],
+  [
+    'feeds add',
+    `/feeds add ${feeds.url('/rss')}`,
+    'feeds',
+    [
+      { name: 'action', type: 3, value: 'add' },
+      { name: 'value', type: 3, value: feeds.url('/rss') },
+    ],
+  ],
+  [
+    'feeds remove',
+    '/feeds remove 999',
+    'feeds',
+    [
+      { name: 'action', type: 3, value: 'remove' },
+      { name: 'value', type: 3, value: '999' },
+    ],
+  ],
   ['settings', '/settings lang en', 'settings', [{ name: 'lang', type: 3, value: 'en' }]],
 ];
 const reads: Array<[string, string, Array<{ name: string; type: number; value: string }>]> = [
@@ -44,18 +60,39 @@ const reads: Array<[string, string, Array<{ name: string; type: number; value: s
   ['/help', 'help', []],
 ];
 
-const state = (): string => JSON.stringify([core.store.listSubscriptions(), core.store.listFeeds().length, core.db.prepare('SELECT * FROM chats').all()]);
+const state = (): string =>
+  JSON.stringify([
+    core.store.listSubscriptions(),
+    core.store.listFeeds().length,
+    core.db.prepare('SELECT * FROM chats').all(),
+  ]);
 
 /** Sends a Telegram message and returns the text of the bot's answer in `replyChat`. */
-const telegramSays = async (chatId: number, from: typeof LAN, text: string, replyChat = chatId): Promise<string> => {
+const telegramSays = async (
+  chatId: number,
+  from: typeof LAN,
+  text: string,
+  replyChat = chatId,
+): Promise<string> => {
   const before = tg.sentMessages(replyChat).length;
   tg.sendUserMessage({ chatId, from, text });
   await tg.waitFor(() => tg.sentMessages(replyChat).length > before, { timeout: 15_000 });
-  return tg.sentMessages(replyChat).slice(before).map((m) => m.text).join('\n');
+  return tg
+    .sentMessages(replyChat)
+    .slice(before)
+    .map((m) => m.text)
+    .join('\n');
 };
 
 const discordSays = async (permissions: string, name: string, options: unknown[]): Promise<string> => {
-  const h = dc.runSlashCommand({ guildId: GUILD, channelId: TEXT, user: { id: '31', username: 'an' }, permissions, name, options });
+  const h = dc.runSlashCommand({
+    guildId: GUILD,
+    channelId: TEXT,
+    user: { id: '31', username: 'an' },
+    permissions,
+    name,
+    options,
+  });
   // A slow command is deferred first (type 5); its answer comes as an edit or a follow-up.
   const answered = (): string | false => {
     const bodies = h.responses().map((r) => JSON.stringify(r.body));
@@ -65,10 +102,19 @@ const discordSays = async (permissions: string, name: string, options: unknown[]
 };
 
 beforeAll(async () => {
-  feeds = await startFixtureServer({ '/rss': { file: 'feeds/vnexpress-thoi-su.rss', headers: { 'content-type': 'application/rss+xml' } } });
+  feeds = await startFixtureServer({
+    '/rss': { file: 'feeds/vnexpress-thoi-su.rss', headers: { 'content-type': 'application/rss+xml' } },
+  });
   tg = await startFakeTelegram();
   tg.addChat({ id: GROUP, type: 'supergroup', title: 'Nhóm' });
-  tg.addChat({ id: CHANNEL, type: 'channel', title: 'Kênh', username: 'kenh_tin', botStatus: 'administrator', botRights: { can_post_messages: true } });
+  tg.addChat({
+    id: CHANNEL,
+    type: 'channel',
+    title: 'Kênh',
+    username: 'kenh_tin',
+    botStatus: 'administrator',
+    botRights: { can_post_messages: true },
+  });
   for (const u of [LAN, TOM]) {
     tg.addChat({ id: u.id, type: 'private', first_name: u.first_name });
     tg.addUser(u);
@@ -81,8 +127,22 @@ beforeAll(async () => {
   dc.addGuild({ id: GUILD, name: 'Tin', preferred_locale: 'vi', channels: [{ id: TEXT, name: 'news' }] });
   core = startCore();
   const hooks = { onChatUnavailable: () => undefined, onChatAvailable: () => undefined };
-  telegram = createTelegramBot({ token: FAKE_TOKEN, apiRoot: tg.apiRoot, router: core.router, logger: silentLogger, limits: NO_LIMITS, ...hooks });
-  discord = createDiscordBot({ token: dc.token, apiRoot: dc.apiRoot, guildId: GUILD, router: core.router, logger: silentLogger, ...hooks });
+  telegram = createTelegramBot({
+    token: FAKE_TOKEN,
+    apiRoot: tg.apiRoot,
+    router: core.router,
+    logger: silentLogger,
+    limits: NO_LIMITS,
+    ...hooks,
+  });
+  discord = createDiscordBot({
+    token: dc.token,
+    apiRoot: dc.apiRoot,
+    guildId: GUILD,
+    router: core.router,
+    logger: silentLogger,
+    ...hooks,
+  });
   await telegram.start();
   await discord.start();
 });

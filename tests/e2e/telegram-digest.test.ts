@@ -21,7 +21,14 @@ let bot: TelegramBot;
 
 const save = (title: string, url: string, publishedAt: string): void => {
   saveDrafts(
-    [aDraft({ title, url, publishedAt, body: `${title}. Sáng nay, sự việc diễn ra tại Hà Nội với nhiều chi tiết riêng của bài ${url}.` })],
+    [
+      aDraft({
+        title,
+        url,
+        publishedAt,
+        body: `${title}. Sáng nay, sự việc diễn ra tại Hà Nội với nhiều chi tiết riêng của bài ${url}.`,
+      }),
+    ],
     null,
     { store: core.store, extractor: core.extractor, logger: silentLogger },
   );
@@ -29,8 +36,22 @@ const save = (title: string, url: string, publishedAt: string): void => {
 
 beforeAll(async () => {
   fake = await startFakeTelegram();
-  fake.addChat({ id: CHANNEL, type: 'channel', title: 'Tin sáng', username: 'tin_sang', botStatus: 'administrator', botRights: { can_post_messages: true } });
-  fake.addChat({ id: OTHER_CHANNEL, type: 'channel', title: 'Kênh khác', username: 'kenh_khac', botStatus: 'administrator', botRights: { can_post_messages: true } });
+  fake.addChat({
+    id: CHANNEL,
+    type: 'channel',
+    title: 'Tin sáng',
+    username: 'tin_sang',
+    botStatus: 'administrator',
+    botRights: { can_post_messages: true },
+  });
+  fake.addChat({
+    id: OTHER_CHANNEL,
+    type: 'channel',
+    title: 'Kênh khác',
+    username: 'kenh_khac',
+    botStatus: 'administrator',
+    botRights: { can_post_messages: true },
+  });
   fake.addChat({ id: GROUP, type: 'supergroup', title: 'Nhóm' });
   fake.addChat({ id: LAN.id, type: 'private', first_name: LAN.first_name });
   fake.addChat({ id: TOM.id, type: 'private', first_name: TOM.first_name });
@@ -67,7 +88,9 @@ afterAll(async () => {
 describe('Telegram with the real core', () => {
   it('answers /summary in a private chat with the four lines, the headline as written', async () => {
     fake.sendUserMessage({ chatId: LAN.id, from: LAN, text: '/summary' });
-    const [reply] = await fake.waitFor(() => fake.sentMessages(LAN.id).length > 0 && fake.sentMessages(LAN.id));
+    const [reply] = await fake.waitFor(
+      () => fake.sentMessages(LAN.id).length > 0 && fake.sentMessages(LAN.id),
+    );
     expect(reply?.text).toContain('Giá <b>vàng</b> & USD *tăng* _mạnh_');
     expect(reply?.text).toMatch(/Ai: .*\nViệc gì: .*\nKhi nào: .*\nỞ đâu: /);
   });
@@ -117,9 +140,17 @@ describe('Telegram with the real core', () => {
     expect(core.store.listSubscriptions(`telegram:${String(CHANNEL)}`)[0]?.paused).toBe(true);
     const before = fake.sentMessages(CHANNEL).length;
     fake.setBotMembership(CHANNEL, 'administrator', { can_post_messages: true });
-    await fake.waitFor(() => core.store.listSubscriptions(`telegram:${String(CHANNEL)}`)[0]?.paused === false);
+    await fake.waitFor(
+      () => core.store.listSubscriptions(`telegram:${String(CHANNEL)}`)[0]?.paused === false,
+    );
     // the part that was refused is delivered now, once
     await fake.waitFor(() => fake.sentMessages(CHANNEL).length > before);
-    expect(fake.sentMessages(CHANNEL).slice(before).map((m) => m.text).join('\n')).toContain('Hà Nội khánh thành cầu mới');
+    expect(
+      fake
+        .sentMessages(CHANNEL)
+        .slice(before)
+        .map((m) => m.text)
+        .join('\n'),
+    ).toContain('Hà Nội khánh thành cầu mới');
   });
 });

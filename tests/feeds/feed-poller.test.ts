@@ -54,7 +54,11 @@ describe('feed polling', () => {
     const first = await p.pollDue();
     expect(first).toMatchObject({ polled: 3, failed: 2 });
     expect(first.articles).toBeGreaterThan(0);
-    expect(t.store.getFeed(good.id)).toMatchObject({ failures: 0, lastError: null, nextFetchAt: '2024-06-01T00:10:00.000Z' });
+    expect(t.store.getFeed(good.id)).toMatchObject({
+      failures: 0,
+      lastError: null,
+      nextFetchAt: '2024-06-01T00:10:00.000Z',
+    });
     expect(t.store.getFeed(gone.id)).toMatchObject({ failures: 1, nextFetchAt: '2024-06-01T00:10:00.000Z' });
     expect(t.store.getFeed(gone.id)?.lastError).toContain('404');
     expect(t.store.getFeed(broken.id)?.failures).toBe(1);
@@ -70,7 +74,9 @@ describe('feed polling', () => {
   });
 
   it('computes the backoff: interval, doubled per failure, capped', () => {
-    expect([1, 2, 3, 4].map((n) => backoffMs(600_000, n))).toEqual([600_000, 1_200_000, 2_400_000, 4_800_000]);
+    expect([1, 2, 3, 4].map((n) => backoffMs(600_000, n))).toEqual([
+      600_000, 1_200_000, 2_400_000, 4_800_000,
+    ]);
     expect(backoffMs(600_000, 40)).toBe(MAX_BACKOFF_MS);
   });
 
@@ -93,7 +99,10 @@ describe('OPML', () => {
       <outline text="Tuổi Trẻ" type="rss" xmlUrl="https://tuoitre.vn/rss/thoi-su.rss"/></outline>
       <outline text="dup" xmlUrl="https://vnexpress.net/rss/thoi-su.rss"/></body></opml>`;
     const feeds = readOpmlFeeds(opml);
-    expect(feeds.map((f) => f.url)).toEqual(['https://vnexpress.net/rss/thoi-su.rss', 'https://tuoitre.vn/rss/thoi-su.rss']);
+    expect(feeds.map((f) => f.url)).toEqual([
+      'https://vnexpress.net/rss/thoi-su.rss',
+      'https://tuoitre.vn/rss/thoi-su.rss',
+    ]);
     for (const f of feeds) t.store.addFeed(f.url, null);
     const out = writeOpmlFeeds(t.store.listFeeds());
     expect(readOpmlFeeds(out).map((f) => f.url)).toEqual(feeds.map((f) => f.url));

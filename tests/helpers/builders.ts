@@ -22,7 +22,11 @@ export const anExtraction = (over: Partial<Extraction> = {}): Extraction => ({
   ...over,
 });
 
-export const aSave = (draft: ArticleDraft = aDraft(), extraction: Extraction = anExtraction(), feedId: number | null = null): SaveArticleInput => ({
+export const aSave = (
+  draft: ArticleDraft = aDraft(),
+  extraction: Extraction = anExtraction(),
+  feedId: number | null = null,
+): SaveArticleInput => ({
   draft,
   feedId,
   fingerprint: contentFingerprint(draft.title, draft.body),

@@ -42,7 +42,11 @@ export function startCore(options: { now?: string } = {}): CoreHarness {
   const outbox = createOutboxSender({ store, clock, logger, messengers, sleep: () => Promise.resolve() });
   const digests = createDigestService({ store, clock, logger, messengers, outbox, defaults, maxItems: 10 });
   const scheduler = createScheduler({ store, clock, logger, digests, defaults });
-  const sourceDeps = { fetcher, readFile: () => Promise.reject(new Error('no files')), readStdin: () => Promise.resolve(Buffer.alloc(0)) };
+  const sourceDeps = {
+    fetcher,
+    readFile: () => Promise.reject(new Error('no files')),
+    readStdin: () => Promise.resolve(Buffer.alloc(0)),
+  };
   const router = createCommandRouter({
     store,
     clock,

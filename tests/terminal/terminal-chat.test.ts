@@ -27,7 +27,11 @@ describe('the terminal chat, as `printf ... | npm start` runs it', () => {
   it('creates the database, imports the example, answers every line and exits 0 at end of input', async () => {
     const db = join(dir, 'sub', 'bantin.db');
     const r = await runBantin([], {
-      env: { DATABASE_PATH: db, FEEDS: `${server.url('/hang')},${server.url('/rss')}`, ALLOW_PRIVATE_NETWORK: 'true' },
+      env: {
+        DATABASE_PATH: db,
+        FEEDS: `${server.url('/hang')},${server.url('/rss')}`,
+        ALLOW_PRIVATE_NETWORK: 'true',
+      },
       stdin: '/summary 1\n/search ha noi\nhello\n/nope\n',
     });
     expect(r.code).toBe(0);
