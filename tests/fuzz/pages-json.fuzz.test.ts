@@ -4,15 +4,8 @@
  * parseJsonArticle → cleanArticleText → extract. Replay a failure with FUZZ_SEED=<seed>.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  describeInput,
-  fuzzSeed,
-  newStats,
-  runPipeline,
-  timed,
-  watchUnhandled,
-} from '../helpers/fuzz-pipeline.ts';
+import { describe, it } from 'vitest';
+import { describeInput, fuzzSeed, runPipeline, timed, fuzzReport } from '../helpers/fuzz-pipeline.ts';
 import { encoded, jsonArticleDocument, mutated, pageDocument } from '../helpers/hostile-inputs.ts';
 
 /** Tuned with the other fuzz files for 10,000+ cases in about a minute on 2 CI cores. */
@@ -23,19 +16,7 @@ const JSON_RUNS = Number(process.env.FUZZ_JSON_RUNS ?? 3000);
 const PROPERTY_TIMEOUT_MS = 180_000;
 
 describe('pages and JSON articles under fuzzing', () => {
-  const stats = { page: newStats(), json: newStats() };
-  const unhandled = watchUnhandled();
-
-  afterAll(() => {
-    unhandled.stop();
-    for (const [name, s] of Object.entries(stats)) {
-      console.info(
-        `[fuzz ${name}] seed ${fuzzSeed()}: ${s.cases} cases, ${s.failures} typed failures, ` +
-          `worst ${s.worstMs.toFixed(1)} ms on ${s.worstInput}`,
-      );
-    }
-    expect(unhandled.seen).toEqual([]);
-  });
+  const stats = fuzzReport(['page', 'json']);
 
   it(
     'pages: no crash, typed one-line failures, well-formed summaries',

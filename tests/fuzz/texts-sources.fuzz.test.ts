@@ -4,19 +4,18 @@
  * `/summary <url>`. Replay a failure with FUZZ_SEED=<seed>.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { loadSource } from '../../src/ingest/load-source.ts';
 import type { FetchedResource, Fetcher } from '../../src/ports.ts';
 import {
   checkDraft,
   describeInput,
   fuzzSeed,
-  newStats,
   PAGE_URL,
   runPipeline,
   timed,
   timedAsync,
-  watchUnhandled,
+  fuzzReport,
 } from '../helpers/fuzz-pipeline.ts';
 import {
   encoded,
@@ -35,19 +34,7 @@ const SOURCE_RUNS = Number(process.env.FUZZ_SOURCE_RUNS ?? 1500);
 const PROPERTY_TIMEOUT_MS = 180_000;
 
 describe('texts and loadSource under fuzzing', () => {
-  const stats = { text: newStats(), source: newStats() };
-  const unhandled = watchUnhandled();
-
-  afterAll(() => {
-    unhandled.stop();
-    for (const [name, s] of Object.entries(stats)) {
-      console.info(
-        `[fuzz ${name}] seed ${fuzzSeed()}: ${s.cases} cases, ${s.failures} typed failures, ` +
-          `worst ${s.worstMs.toFixed(1)} ms on ${s.worstInput}`,
-      );
-    }
-    expect(unhandled.seen).toEqual([]);
-  });
+  const stats = fuzzReport(['text', 'source']);
 
   it(
     'texts: no crash, well-formed summaries',

@@ -5,7 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { ArticleDraft, Extraction } from '../../src/domain.ts';
 import { BantinError } from '../../src/errors.ts';
 import { extract } from '../../src/extract/extract.ts';
@@ -173,4 +173,25 @@ export function watchUnhandled(): { seen: unknown[]; stop(): void } {
   };
   process.on('unhandledRejection', onReject);
   return { seen, stop: () => process.off('unhandledRejection', onReject) };
+}
+
+/**
+ * Stats per input kind for one fuzz file. After the file it prints each kind's figures (cases,
+ * typed failures, worst item) and fails if any promise rejection went unhandled.
+ */
+export function fuzzReport<K extends string>(kinds: readonly K[]): Record<K, FuzzStats> {
+  const stats = Object.fromEntries(kinds.map((k) => [k, newStats()])) as Record<K, FuzzStats>;
+  const unhandled = watchUnhandled();
+  afterAll(() => {
+    unhandled.stop();
+    for (const k of kinds) {
+      const s = stats[k];
+      console.info(
+        `[fuzz ${k}] seed ${String(fuzzSeed())}: ${String(s.cases)} cases, ${String(s.failures)} typed failures, ` +
+          `worst ${s.worstMs.toFixed(1)} ms on ${s.worstInput}`,
+      );
+    }
+    expect(unhandled.seen).toEqual([]);
+  });
+  return stats;
 }
