@@ -77,196 +77,232 @@ const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`
 const num = (x: number | null, digits = 2): number | null =>
   x === null || !Number.isFinite(x) ? null : round(x, digits);
 
+const SECTIONS = ['extract', 'ingest', 'search', 'reply', 'fanout', 'rss'] as const;
+
+/**
+ * `--only search,reply` runs just those sections (the JSON then holds only their keys), so one
+ * figure can be re-measured without the whole run; search and reply share the big database.
+ */
+function sectionFilter(argv: readonly string[]): (section: string) => boolean {
+  const at = argv.indexOf('--only');
+  const arg = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  if (arg === undefined) return () => true;
+  const chosen = new Set(arg.split(',').map((x) => x.trim()));
+  for (const name of chosen) {
+    if (!(SECTIONS as readonly string[]).includes(name)) {
+      throw new Error(`bench: unknown section "${name}"; sections: ${SECTIONS.join(', ')}`);
+    }
+  }
+  return (section) => (section === 'db' ? chosen.has('search') || chosen.has('reply') : chosen.has(section));
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const sizes = quick ? QUICK : FULL;
+  const wants = sectionFilter(process.argv);
   const started = performance.now();
   const rows: Row[] = [];
   const figures: Record<string, number | string | boolean | null> = {};
 
-  log(`extract: ${String(sizes.extractPasses)} passes over the dev articles`);
-  const ex = runExtractBench(DEV_DIR, sizes.extractPasses);
-  figures.extract_articles_per_s = num(ex.articlesPerS, 1);
-  rows.push({
-    key: 'extract_articles_per_s',
-    value: figures.extract_articles_per_s,
-    target: '>= 1000',
-    holds: ex.articlesPerS === null ? null : ex.articlesPerS >= 1000,
-    note: ex.note,
-  });
-
-  log(`ingest: ${String(sizes.ingestItems)} feed items`);
-  const ing = await runIngestBench(sizes.ingestItems);
-  figures.ingest_articles_per_s = num(ing.articlesPerS, 1);
-  figures.ingest_raw_insert_per_s = num(ing.rawInsertPerS, 1);
-  figures.ingest_vs_raw_insert = num(ing.ratio, 3);
-  figures.ingest_items = ing.items;
-  figures.ingest_parse_ms_per_item = num(ing.stagesMs.parse / ing.items, 2);
-  figures.ingest_save_ms_per_item = num(ing.stagesMs.save / ing.items, 2);
-  rows.push({
-    key: 'ingest_articles_per_s',
-    value: figures.ingest_articles_per_s,
-    target: '',
-    holds: null,
-    note: `${String(ing.items)} items, ${ing.fixtureMb.toFixed(1)} MB of RSS; per item: fetchFeedDrafts ${String(figures.ingest_parse_ms_per_item)} ms, saveDrafts ${String(figures.ingest_save_ms_per_item)} ms`,
-  });
-  rows.push({
-    key: 'ingest_vs_raw_insert',
-    value: figures.ingest_vs_raw_insert,
-    target: '>= 0.25',
-    holds: ing.ratio >= 0.25,
-    note: `raw batched insert of the same rows: ${String(figures.ingest_raw_insert_per_s)}/s`,
-  });
-
-  let dbRows = sizes.dbRows;
-  if (quick) {
-    // Quick runs use the big database only when it is already built.
-    if (!existsSync(join(CACHE_DIR, `articles-${String(sizes.dbRows)}.db`))) dbRows = QUICK_FALLBACK_ROWS;
+  if (wants('extract')) {
+    log(`extract: ${String(sizes.extractPasses)} passes over the dev articles`);
+    const ex = runExtractBench(DEV_DIR, sizes.extractPasses);
+    figures.extract_articles_per_s = num(ex.articlesPerS, 1);
+    rows.push({
+      key: 'extract_articles_per_s',
+      value: figures.extract_articles_per_s,
+      target: '>= 1000',
+      holds: ex.articlesPerS === null ? null : ex.articlesPerS >= 1000,
+      note: ex.note,
+    });
   }
-  log(`database: ${String(dbRows)} articles (built once under bench/.cache/)`);
-  let lastShown = 0;
-  const big = await ensureBigDb(dbRows, (done) => {
-    if (done - lastShown >= dbRows / 10) {
-      lastShown = done;
-      log(`  built ${String(done)} rows`);
+
+  if (wants('ingest')) {
+    log(`ingest: ${String(sizes.ingestItems)} feed items`);
+    const ing = await runIngestBench(sizes.ingestItems);
+    figures.ingest_articles_per_s = num(ing.articlesPerS, 1);
+    figures.ingest_raw_insert_per_s = num(ing.rawInsertPerS, 1);
+    figures.ingest_vs_raw_insert = num(ing.ratio, 3);
+    figures.ingest_items = ing.items;
+    figures.ingest_parse_ms_per_item = num(ing.stagesMs.parse / ing.items, 2);
+    figures.ingest_save_ms_per_item = num(ing.stagesMs.save / ing.items, 2);
+    rows.push({
+      key: 'ingest_articles_per_s',
+      value: figures.ingest_articles_per_s,
+      target: '',
+      holds: null,
+      note: `${String(ing.items)} items, ${ing.fixtureMb.toFixed(1)} MB of RSS; per item: fetchFeedDrafts ${String(figures.ingest_parse_ms_per_item)} ms, saveDrafts ${String(figures.ingest_save_ms_per_item)} ms`,
+    });
+    rows.push({
+      key: 'ingest_vs_raw_insert',
+      value: figures.ingest_vs_raw_insert,
+      target: '>= 0.25',
+      holds: ing.ratio >= 0.25,
+      note: `raw batched insert of the same rows: ${String(figures.ingest_raw_insert_per_s)}/s`,
+    });
+  }
+
+  if (wants('db')) {
+    let dbRows = sizes.dbRows;
+    if (quick) {
+      // Quick runs use the big database only when it is already built.
+      if (!existsSync(join(CACHE_DIR, `articles-${String(sizes.dbRows)}.db`))) dbRows = QUICK_FALLBACK_ROWS;
     }
-  });
-  figures.db_articles = big.rows;
-  figures.db_build_s = num(big.buildSeconds, 1);
-  figures.db_mb = num(big.bytes / 1_048_576, 0);
-  rows.push({
-    key: 'db_build_s',
-    value: figures.db_build_s,
-    target: '',
-    holds: null,
-    note: `${String(big.rows)} articles, ${String(figures.db_mb)} MB; ${big.built ? 'built in this run' : 'cached (time of the build that made it)'}`,
-  });
-
-  const db = openDatabase(big.path);
-  try {
-    // The database's newest article is an hour old: "today's top stories" are the last 24 h of it.
-    const clock = fixedClock(new Date(Date.parse(CORPUS_END) + 3_600_000).toISOString());
-    const store = createSqliteStore(db, clock);
-
-    log(`search: ${String(sizes.searchQueries)} queries (budget ${String(sizes.searchBudgetS)} s)`);
-    const se = runSearchBench(store, sizes.searchQueries, sizes.searchBudgetS);
-    figures.search_p50_ms = num(se.p50Ms);
-    figures.search_p99_ms = num(se.p99Ms);
-    figures.search_queries = se.queries;
+    log(`database: ${String(dbRows)} articles (built once under bench/.cache/)`);
+    let lastShown = 0;
+    const big = await ensureBigDb(dbRows, (done) => {
+      if (done - lastShown >= dbRows / 10) {
+        lastShown = done;
+        log(`  built ${String(done)} rows`);
+      }
+    });
+    figures.db_articles = big.rows;
+    figures.db_build_s = num(big.buildSeconds, 1);
+    figures.db_mb = num(big.bytes / 1_048_576, 0);
     rows.push({
-      key: 'search_p50_ms',
-      value: figures.search_p50_ms,
+      key: 'db_build_s',
+      value: figures.db_build_s,
       target: '',
       holds: null,
-      note: `${String(se.queries)} queries, ${String(Math.round(se.hitRate * 100))}% found something`,
-    });
-    rows.push({
-      key: 'search_p99_ms',
-      value: figures.search_p99_ms,
-      target: '<= 20',
-      holds: se.p99Ms <= 20,
-      note: `slowest: ${se.slowest.map((s) => `"${s.query}" ${s.ms.toFixed(0)} ms`).join(', ')}`,
+      note: `${String(big.rows)} articles, ${String(figures.db_mb)} MB; ${big.built ? 'built in this run' : 'cached (time of the build that made it)'}`,
     });
 
-    const router = createBenchRouter(store, clock);
-    log(
-      `telegram /summary: ${String(sizes.replyCommands)} commands (budget ${String(sizes.replyBudgetS)} s)`,
-    );
-    const tg = await runTelegramReplyBench(router, sizes.replyCommands, sizes.replyBudgetS);
-    figures.summary_reply_p50_ms = num(tg.p50Ms);
-    figures.summary_reply_p99_ms = num(tg.p99Ms);
-    figures.summary_reply_commands = tg.commands;
-    rows.push({
-      key: 'summary_reply_p50_ms',
-      value: figures.summary_reply_p50_ms,
-      target: '',
-      holds: null,
-      note: tg.note,
-    });
-    rows.push({
-      key: 'summary_reply_p99_ms',
-      value: figures.summary_reply_p99_ms,
-      target: '<= 50',
-      holds: tg.p99Ms === null ? null : tg.p99Ms <= 50,
-      note: `${String(tg.commands)} commands, ${String(tg.parts)} message(s) each`,
-    });
+    const db = openDatabase(big.path);
+    try {
+      // The database's newest article is an hour old: "today's top stories" are the last 24 h of it.
+      const clock = fixedClock(new Date(Date.parse(CORPUS_END) + 3_600_000).toISOString());
+      const store = createSqliteStore(db, clock);
 
-    log(`discord /summary: ${String(sizes.replyCommands)} commands (budget ${String(sizes.replyBudgetS)} s)`);
-    const dc = await runDiscordReplyBench(router, sizes.replyCommands, sizes.replyBudgetS);
-    figures.discord_summary_reply_p50_ms = num(dc.p50Ms);
-    figures.discord_summary_reply_p99_ms = num(dc.p99Ms);
-    figures.discord_summary_reply_commands = dc.commands;
-    rows.push({
-      key: 'discord_summary_reply_p50_ms',
-      value: figures.discord_summary_reply_p50_ms,
-      target: '',
-      holds: null,
-      note: dc.note,
-    });
-    rows.push({
-      key: 'discord_summary_reply_p99_ms',
-      value: figures.discord_summary_reply_p99_ms,
-      target: '<= 50',
-      holds: dc.p99Ms === null ? null : dc.p99Ms <= 50,
-      note: `${String(dc.commands)} commands, ${String(dc.parts)} part(s) after the deferral`,
-    });
-  } finally {
-    db.close();
+      if (wants('search')) {
+        log(`search: ${String(sizes.searchQueries)} queries (budget ${String(sizes.searchBudgetS)} s)`);
+        const se = runSearchBench(store, sizes.searchQueries, sizes.searchBudgetS);
+        figures.search_p50_ms = num(se.p50Ms);
+        figures.search_p99_ms = num(se.p99Ms);
+        figures.search_queries = se.queries;
+        rows.push({
+          key: 'search_p50_ms',
+          value: figures.search_p50_ms,
+          target: '',
+          holds: null,
+          note: `${String(se.queries)} queries, ${String(Math.round(se.hitRate * 100))}% found something`,
+        });
+        rows.push({
+          key: 'search_p99_ms',
+          value: figures.search_p99_ms,
+          target: '<= 20',
+          holds: se.p99Ms <= 20,
+          note: `slowest: ${se.slowest.map((s) => `"${s.query}" ${s.ms.toFixed(0)} ms`).join(', ')}`,
+        });
+      }
+
+      if (wants('reply')) {
+        const router = createBenchRouter(store, clock);
+        log(
+          `telegram /summary: ${String(sizes.replyCommands)} commands (budget ${String(sizes.replyBudgetS)} s)`,
+        );
+        const tg = await runTelegramReplyBench(router, sizes.replyCommands, sizes.replyBudgetS);
+        figures.summary_reply_p50_ms = num(tg.p50Ms);
+        figures.summary_reply_p99_ms = num(tg.p99Ms);
+        figures.summary_reply_commands = tg.commands;
+        rows.push({
+          key: 'summary_reply_p50_ms',
+          value: figures.summary_reply_p50_ms,
+          target: '',
+          holds: null,
+          note: tg.note,
+        });
+        rows.push({
+          key: 'summary_reply_p99_ms',
+          value: figures.summary_reply_p99_ms,
+          target: '<= 50',
+          holds: tg.p99Ms === null ? null : tg.p99Ms <= 50,
+          note: `${String(tg.commands)} commands, ${String(tg.parts)} message(s) each`,
+        });
+
+        log(
+          `discord /summary: ${String(sizes.replyCommands)} commands (budget ${String(sizes.replyBudgetS)} s)`,
+        );
+        const dc = await runDiscordReplyBench(router, sizes.replyCommands, sizes.replyBudgetS);
+        figures.discord_summary_reply_p50_ms = num(dc.p50Ms);
+        figures.discord_summary_reply_p99_ms = num(dc.p99Ms);
+        figures.discord_summary_reply_commands = dc.commands;
+        rows.push({
+          key: 'discord_summary_reply_p50_ms',
+          value: figures.discord_summary_reply_p50_ms,
+          target: '',
+          holds: null,
+          note: dc.note,
+        });
+        rows.push({
+          key: 'discord_summary_reply_p99_ms',
+          value: figures.discord_summary_reply_p99_ms,
+          target: '<= 50',
+          holds: dc.p99Ms === null ? null : dc.p99Ms <= 50,
+          note: `${String(dc.commands)} commands, ${String(dc.parts)} part(s) after the deferral`,
+        });
+      }
+    } finally {
+      db.close();
+    }
   }
 
-  log(`fan-out: one digest to ${String(sizes.fanoutChats)} Telegram chats`);
-  const fo = await runFanoutBench(sizes.fanoutChats);
-  figures.fanout_msgs_per_s = num(fo.msgsPerS, 1);
-  figures.fanout_vs_limit = num(fo.vsLimit, 3);
-  figures.fanout_429s = fo.http429s;
-  figures.fanout_lost = fo.lost;
-  figures.fanout_chats = fo.chats;
-  figures.fanout_raw_msgs_per_s = num(fo.rawMsgsPerS, 1);
-  rows.push({
-    key: 'fanout_msgs_per_s',
-    value: figures.fanout_msgs_per_s,
-    target: '',
-    holds: null,
-    note: `${String(fo.messages)} messages (${String(fo.partsPerChat)} per chat) in ${fo.seconds.toFixed(1)} s`,
-  });
-  rows.push({
-    key: 'fanout_vs_limit',
-    value: figures.fanout_vs_limit,
-    target: '>= 0.9',
-    holds: fo.vsLimit >= 0.9,
-    note: `sustained (first-second burst left out); limit ${String(fo.limitPerS)}/s global, 1/s per chat in fake and limiter; same run, no limits: ${String(figures.fanout_raw_msgs_per_s)}/s`,
-  });
-  rows.push({ key: 'fanout_429s', value: fo.http429s, target: '0', holds: fo.http429s === 0, note: '' });
-  rows.push({
-    key: 'fanout_lost',
-    value: fo.lost,
-    target: '0',
-    holds: fo.lost === 0,
-    note: 'chats without their whole digest when the drain ended',
-  });
+  if (wants('fanout')) {
+    log(`fan-out: one digest to ${String(sizes.fanoutChats)} Telegram chats`);
+    const fo = await runFanoutBench(sizes.fanoutChats);
+    figures.fanout_msgs_per_s = num(fo.msgsPerS, 1);
+    figures.fanout_vs_limit = num(fo.vsLimit, 3);
+    figures.fanout_429s = fo.http429s;
+    figures.fanout_lost = fo.lost;
+    figures.fanout_chats = fo.chats;
+    figures.fanout_raw_msgs_per_s = num(fo.rawMsgsPerS, 1);
+    rows.push({
+      key: 'fanout_msgs_per_s',
+      value: figures.fanout_msgs_per_s,
+      target: '',
+      holds: null,
+      note: `${String(fo.messages)} messages (${String(fo.partsPerChat)} per chat) in ${fo.seconds.toFixed(1)} s`,
+    });
+    rows.push({
+      key: 'fanout_vs_limit',
+      value: figures.fanout_vs_limit,
+      target: '>= 0.9',
+      holds: fo.vsLimit >= 0.9,
+      note: `sustained (first-second burst left out); limit ${String(fo.limitPerS)}/s global, 1/s per chat in fake and limiter; same run, no limits: ${String(figures.fanout_raw_msgs_per_s)}/s`,
+    });
+    rows.push({ key: 'fanout_429s', value: fo.http429s, target: '0', holds: fo.http429s === 0, note: '' });
+    rows.push({
+      key: 'fanout_lost',
+      value: fo.lost,
+      target: '0',
+      holds: fo.lost === 0,
+      note: 'chats without their whole digest when the drain ended',
+    });
+  }
 
-  log(
-    `memory: both adapters idle, then ingest up to ${String(sizes.rssIngestItems)} items (budget ${String(sizes.rssBudgetS)} s)`,
-  );
-  const rss = await runRssBench(sizes.rssIngestItems, sizes.rssBudgetS);
-  figures.rss_idle_mb = num(rss.idleMb, 1);
-  figures.rss_after_ingest_mb = num(rss.afterIngestMb, 1);
-  figures.rss_heap_after_ingest_mb = num(rss.heapAfterIngestMb, 1);
-  figures.rss_ingested_articles = rss.ingested;
-  rows.push({
-    key: 'rss_idle_mb',
-    value: figures.rss_idle_mb,
-    target: '<= 150',
-    holds: rss.idleMb === null ? null : rss.idleMb <= 150,
-    note: 'fresh process under tsx, after gc',
-  });
-  rows.push({
-    key: 'rss_after_ingest_mb',
-    value: figures.rss_after_ingest_mb,
-    target: '',
-    holds: null,
-    note: `${rss.note}; V8 heap ${String(figures.rss_heap_after_ingest_mb)} MB`,
-  });
+  if (wants('rss')) {
+    log(
+      `memory: both adapters idle, then ingest up to ${String(sizes.rssIngestItems)} items (budget ${String(sizes.rssBudgetS)} s)`,
+    );
+    const rss = await runRssBench(sizes.rssIngestItems, sizes.rssBudgetS);
+    figures.rss_idle_mb = num(rss.idleMb, 1);
+    figures.rss_after_ingest_mb = num(rss.afterIngestMb, 1);
+    figures.rss_heap_after_ingest_mb = num(rss.heapAfterIngestMb, 1);
+    figures.rss_ingested_articles = rss.ingested;
+    rows.push({
+      key: 'rss_idle_mb',
+      value: figures.rss_idle_mb,
+      target: '<= 150',
+      holds: rss.idleMb === null ? null : rss.idleMb <= 150,
+      note: 'fresh process under tsx, after gc',
+    });
+    rows.push({
+      key: 'rss_after_ingest_mb',
+      value: figures.rss_after_ingest_mb,
+      target: '',
+      holds: null,
+      note: `${rss.note}; V8 heap ${String(figures.rss_heap_after_ingest_mb)} MB`,
+    });
+  }
 
   figures.cores = availableParallelism();
   figures.node = process.version;
