@@ -36,8 +36,17 @@ export type Block =
   | { readonly kind: 'paragraph'; readonly spans: readonly Span[] }
   | SummaryCard;
 
+/** A file sent with the reply (an OPML export); text only, small. */
+export interface ReplyFile {
+  readonly name: string;
+  readonly mimeType: string;
+  readonly content: string;
+}
+
 export interface Reply {
   readonly blocks: readonly Block[];
+  /** Sent after the blocks as a document/attachment where the platform allows. */
+  readonly file?: ReplyFile;
   /** An error or refusal: platforms that can (Discord) show it only to the asker. */
   readonly isError?: boolean;
   /** Link previews would flood a digest; off unless a reply shows one article. */

@@ -21,7 +21,9 @@ const renderBlock = (block: Block): string => {
 
 /** Plain text for a terminal: no markup, no control or bidi characters, so nothing in an article can change what is shown. */
 export function renderPlain(reply: Reply): string {
-  const textOut = reply.blocks.map(renderBlock).join('\n\n');
+  const blocks = reply.blocks.map(renderBlock);
+  if (reply.file !== undefined) blocks.push(`--- ${reply.file.name} ---\n${reply.file.content.trimEnd()}`);
+  const textOut = blocks.join('\n\n');
   // Control characters from article text would move the cursor or change colours; bidi
   // overrides and isolates would reorder what the terminal shows (text spoofing).
   // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -38,7 +38,21 @@ export const messages = {
     feedNotFound: (id: number) => `Không có nguồn #${id}.`,
     feedNotYours: (id: number) =>
       `Nguồn #${id} do chat khác hoặc người vận hành thêm; chat này không xóa được.`,
-    feedsUsage: 'Cách dùng: /feeds list | /feeds add <url> | /feeds remove <số>',
+    feedsUsage:
+      'Cách dùng: /feeds list | /feeds add <url> | /feeds remove <số> | /feeds import | /feeds export',
+    feedsExported: (n: number) => `${n} nguồn tin, dạng OPML (nhập được vào các trình đọc RSS khác).`,
+    importUsage: (platform: string) =>
+      platform === 'discord'
+        ? 'Cách nhập: /feeds action:import file:<tệp .opml>'
+        : platform === 'telegram'
+          ? 'Cách nhập: gửi tệp .opml kèm chú thích /feeds import (hoặc trả lời tệp đó bằng /feeds import).'
+          : 'Cách nhập ở terminal: npm run newsbot -- feeds import <tệp.opml>',
+    importTooBig: (name: string) => `Tệp ${name} quá lớn cho một danh sách OPML (tối đa 1 MB).`,
+    importNotOpml: (name: string) => `Tệp ${name} không phải tệp OPML hợp lệ.`,
+    importEmpty: (name: string) => `Tệp ${name} không có nguồn tin (xmlUrl) nào.`,
+    imported: (name: string, n: number, added: number, existing: number) =>
+      `Đã đọc ${n} nguồn từ ${name}: thêm ${added}, đã có ${existing}.`,
+    importOverQuota: (n: number, max: number) => `Bỏ qua ${n} nguồn: mỗi chat thêm được tối đa ${max} nguồn.`,
     settingsNow: (lang: string, tz: string) => `Ngôn ngữ: ${lang} · Múi giờ: ${tz}`,
     settingsUsage:
       'Đổi: /settings lang vi|en · /settings timezone Asia/Ho_Chi_Minh · /settings empty on|off (báo khi bản tin không có tin mới)',
@@ -88,7 +102,20 @@ export const messages = {
     feedNotFound: (id: number) => `There is no source #${id}.`,
     feedNotYours: (id: number) =>
       `Source #${id} was added by another chat or the operator; this chat cannot remove it.`,
-    feedsUsage: 'Usage: /feeds list | /feeds add <url> | /feeds remove <id>',
+    feedsUsage: 'Usage: /feeds list | /feeds add <url> | /feeds remove <id> | /feeds import | /feeds export',
+    feedsExported: (n: number) => `${n} news sources as OPML (other feed readers can import it).`,
+    importUsage: (platform: string) =>
+      platform === 'discord'
+        ? 'To import: /feeds action:import file:<an .opml file>'
+        : platform === 'telegram'
+          ? 'To import: send an .opml file with the caption /feeds import (or reply to it with /feeds import).'
+          : 'To import from the terminal: npm run newsbot -- feeds import <file.opml>',
+    importTooBig: (name: string) => `${name} is too big for an OPML list (1 MB at most).`,
+    importNotOpml: (name: string) => `${name} is not a valid OPML file.`,
+    importEmpty: (name: string) => `${name} lists no feeds (no xmlUrl).`,
+    imported: (name: string, n: number, added: number, existing: number) =>
+      `Read ${n} sources from ${name}: ${added} added, ${existing} already there.`,
+    importOverQuota: (n: number, max: number) => `Skipped ${n}: a chat can add at most ${max} sources.`,
     settingsNow: (lang: string, tz: string) => `Language: ${lang} · Time zone: ${tz}`,
     settingsUsage:
       'Change: /settings lang vi|en · /settings timezone Europe/London · /settings empty on|off (say so when a digest has nothing new)',

@@ -39,7 +39,7 @@ export function createCommandRouter(deps: CommandDeps): CommandRouter {
   const fetchLimiter = createFetchLimiter(deps.clock);
   const fetchesUrl = (name: string, args: string): boolean =>
     (name === 'summary' && /^https?:\/\//i.test(args.trim())) ||
-    (name === 'feeds' && /^\s*add\b/i.test(args));
+    (name === 'feeds' && /^\s*(add|import)\b/i.test(args));
   byName.set('start', help); // Telegram sends /start when a user first opens the bot
 
   const handle = async (request: CommandRequest): Promise<Reply> => {

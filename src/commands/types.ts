@@ -19,12 +19,26 @@ export interface CommandRequest {
   readonly canManage: () => Promise<boolean>;
   /** The user's platform language, used until the chat picks one with /settings. */
   readonly userLang?: Lang;
+  /** A file sent with the command (Telegram document, Discord attachment option). */
+  readonly attachment?: Attachment;
+}
+
+/**
+ * A file that came with a command. Nothing is downloaded until a command reads it, and the
+ * adapter stops reading past `maxBytes` (AttachmentError), so a huge upload costs nothing.
+ */
+export interface Attachment {
+  readonly name: string;
+  /** Bytes, as the platform announced it; null when it did not. */
+  readonly size: number | null;
+  read(maxBytes: number): Promise<Uint8Array>;
 }
 
 export interface CommandOption {
   readonly name: string;
   readonly description: { readonly vi: string; readonly en: string };
-  readonly type: 'string' | 'integer';
+  /** 'attachment': a file picker on Discord; Telegram takes a document with the command as caption. */
+  readonly type: 'string' | 'integer' | 'attachment';
   readonly required: boolean;
   readonly choices?: readonly string[];
 }

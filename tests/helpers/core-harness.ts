@@ -10,7 +10,7 @@ import { createScheduler, type Scheduler } from '../../src/scheduler.ts';
 import { extract, EXTRACTOR_VERSION } from '../../src/extract/extract.ts';
 import { silentLogger } from '../../src/ports.ts';
 import { NotFoundError } from '../../src/errors.ts';
-import type { CommandRequest, CommandRouter } from '../../src/commands/types.ts';
+import type { Attachment, CommandRequest, CommandRouter } from '../../src/commands/types.ts';
 import type { ChatRef, Platform } from '../../src/domain.ts';
 import type { Messenger } from '../../src/delivery.ts';
 import type { Reply } from '../../src/reply.ts';
@@ -25,8 +25,15 @@ export interface CoreHarness extends TempStore {
   readonly outbox: ReturnType<typeof createOutboxSender>;
   readonly scheduler: Scheduler;
   /** Sends a command line like "/summary 3" as the given chat; returns the plain-text reply. */
-  say(line: string, options?: { chat?: ChatRef; admin?: boolean }): Promise<string>;
-  ask(line: string, options?: { chat?: ChatRef; admin?: boolean }): Promise<Reply>;
+  say(line: string, options?: AskOptions): Promise<string>;
+  ask(line: string, options?: AskOptions): Promise<Reply>;
+}
+
+export interface AskOptions {
+  readonly chat?: ChatRef;
+  readonly admin?: boolean;
+  /** A file sent with the command, as an adapter would pass it. */
+  readonly attachment?: Attachment;
 }
 
 /** The real core (store, fetcher on loopback, extractor, router, digests) wired as main.ts does. */
@@ -69,7 +76,7 @@ export function startCore(options: { now?: string } = {}): CoreHarness {
     onSubscriptionsChanged: () => scheduler.reload(),
     digestNow: (key, settings) => Promise.resolve(digests.digestNow(key, settings)),
   });
-  const ask = (line: string, o: { chat?: ChatRef; admin?: boolean } = {}): Promise<Reply> => {
+  const ask = (line: string, o: AskOptions = {}): Promise<Reply> => {
     const m = /^\/(\w+)\s*([\s\S]*)$/.exec(line);
     const request: CommandRequest = {
       name: m?.[1] ?? '',
@@ -77,6 +84,7 @@ export function startCore(options: { now?: string } = {}): CoreHarness {
       chat: o.chat ?? { platform: 'telegram', id: '42' },
       user: { id: '7' },
       canManage: () => Promise.resolve(o.admin ?? true),
+      ...(o.attachment === undefined ? {} : { attachment: o.attachment }),
     };
     return router.handle(request);
   };
