@@ -13,7 +13,7 @@ const platformLibs = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'bench/.cache/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'bench/.cache/**', 'coverage/**', 'dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
