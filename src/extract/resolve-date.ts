@@ -48,7 +48,12 @@ export function publicationDay(publishedAt: string | null, lang: 'vi' | 'en'): P
 /** A date encoded in a news URL: "/2024/09/08/", "2024-09-08", "/201806/", "20180618". */
 export function urlDate(url: string | null): DateContext['fromUrl'] {
   if (url === null) return null;
-  const full = /(?<!\d)((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])(?!\d)/u.exec(url);
+  // Ids that are time stamps ("...-2012061608451892.htm": 2012-06-16 08:45:18) also qualify;
+  // the hour and minute must be real so that any long number does not pass for a date.
+  const full =
+    /(?<!\d)((?:19|20)\d{2})[-/]?(0[1-9]|1[0-2])[-/]?(0[1-9]|[12]\d|3[01])(?:(?:[01]\d|2[0-3])[0-5]\d\d*)?(?!\d)/u.exec(
+      url,
+    );
   if (full !== null) return { year: Number(full[1]), month: Number(full[2]), day: Number(full[3]) };
   const ym =
     /\/((?:19|20)\d{2})(0[1-9]|1[0-2])\//u.exec(url) ?? /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//u.exec(url);

@@ -82,6 +82,16 @@ const RELATED = /^\s*\[.*\]\s*$/u;
 const SIGN_OFF = /^\s*(?:\.\/\.|\(?[\p{L} .]{0,40}\/?\s*\((?:TTXVN|VNA|Vietnam\+|VOV|VTV)[^)]*\)\)?)\s*$/u;
 const BYLINE = /^[\p{Lu}\s.]{3,40}$/u;
 const LEAD_TAG = /^\s*\((?:[\p{Lu}\p{N}][\p{L}\p{N} .+]{0,20})\)\s*[-–—:]?\s*/u;
+// A page's time stamp on a line of its own ("13/12/2023 03:32:37", "Thứ ba, 13/1/2026 01:29
+// (GMT+7)", "21/04/2024"): the publication time, which the lead would otherwise take for the
+// event's day. Article text writes clock times as "16h" or "16 giờ", not "16:00".
+const FULL_DATE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{4}(?!\d)/u;
+const STAMP_CLOCK = /(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)/u;
+const MAX_STAMP_LINE = 80;
+const isTimeStamp = (line: string): boolean =>
+  line.length < MAX_STAMP_LINE &&
+  FULL_DATE.test(line) &&
+  (STAMP_CLOCK.test(line) || line.replace(FULL_DATE, '').trim() === '');
 
 /** True when a line holds mostly ASCII letters but the rest of the text is Vietnamese. */
 const isStrippedAltText = (line: string): boolean => / hinh anh \d/iu.test(line);
@@ -99,6 +109,7 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     if (line === '') continue;
     const short = line.length < 120;
     if (short && (RELATED.test(line) || SIGN_OFF.test(line) || isStrippedAltText(line))) continue;
+    if (isTimeStamp(line)) continue;
     if (line.includes(':') && CAPTION.test(line)) {
       // Short lines are captions; long ones are text with a credit run into them (016, 017).
       if (line.length < 250) continue;
@@ -110,7 +121,11 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     // endsWith first: the regex alone rescans every space of a long line.
     if (line.endsWith('./.')) line = `${line.slice(0, -3).trimEnd()}.`;
     line = line.trim();
-    if (line !== '') out.push(line);
+    // A short line given twice is a photo's alt text and caption, not article text: both go.
+    // A long one is the sapo repeated as the first paragraph: it is kept once.
+    const twice = out.indexOf(line);
+    if (twice >= 0 && short) out.splice(twice, 1);
+    else if (twice < 0 && line !== '') out.push(line);
   }
   return out;
 }

@@ -38,6 +38,14 @@ const PREFIX =
 const PREFIX_END = new RegExp(`(?<![\\p{L}])${PREFIX}$`, 'iu');
 const RANGE =
   /(?<![\p{L}\d/.,])(\d{1,2})\s*[–—-]\s*(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])/gu;
+// "từ đêm 18 đến sáng 19-10", "từ ngày 12 đến 13/12": a range over two days names its start.
+const SPAN = new RegExp(
+  `(?<![\\p{L}])từ\\s+(?:${PART}\\s+)?(?:ngày\\s+)?(\\d{1,2})\\s+(?:đến|tới)\\s+(?:${PART}\\s+)?(?:ngày\\s+)?(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})(?:\\s*\\3\\s*(\\d{4}))?(?![\\d/])`,
+  'giu',
+);
+// "thắng HAGL 2-1", "tỷ số 1-0": a score, not the 2nd of January.
+const SCORE_BEFORE =
+  /(?:thắng|thua|hòa|hoà|hạ|đánh bại|vượt qua|tỷ số|tỉ số|cách biệt|dẫn)\s+(?:[\p{Lu}\d][\p{L}\d.-]*\s+){0,4}$/u;
 const DAY_MONTH = /(?<![\p{L}\d/.,])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/]|[.,]\d)/gu;
 const WORDY = /(?<![\p{L}\d])(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?/giu;
 const RELATIVE = new RegExp(
@@ -72,6 +80,14 @@ export function findViDates(sentence: string): DateMention[] {
     found.push({ text, index, day, month, year, relative: rel });
   };
   if (/\d/u.test(sentence)) {
+    if (/từ/iu.test(sentence)) {
+      for (const m of sentence.matchAll(SPAN)) {
+        const d = Number(m[1]);
+        const mo = Number(m[4]);
+        if (validDay(d, mo) && Number(m[2]) >= d)
+          push(m.index, m.index + m[0].length, d, mo, num(m[5]), null);
+      }
+    }
     for (const m of sentence.matchAll(RANGE)) {
       const d = Number(m[1]);
       const mo = Number(m[3]);
@@ -84,6 +100,7 @@ export function findViDates(sentence: string): DateMention[] {
       if (!validDay(d, mo)) continue;
       if (m[2] === '.' && /^\s*(?:%|km|m|tỷ|tỉ|triệu|độ)/u.test(sentence.slice(m.index + m[0].length)))
         continue;
+      if (m[2] === '-' && SCORE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue;
       push(m.index, m.index + m[0].length, d, mo, num(m[4]), null);
     }
     for (const m of sentence.matchAll(WORDY)) {

@@ -45,6 +45,7 @@ export function findViWhen(
   ];
   for (const s of order) {
     for (const m of findViDates(s)) {
+      if (isCumulative(s, m)) continue;
       const day = resolveDate(m, ctx);
       if (day === null && m.relative !== null && text === null) {
         // "đêm qua" with nothing to anchor it: keep the text, the day stays unknown.
@@ -59,6 +60,11 @@ export function findViWhen(
   }
   return { text, day: null, sentence };
 }
+
+// "Từ ngày 27/4 đến nay, ... ghi nhận 130 ca": a count since a day, not an event on that day.
+const CUMULATIVE = /^\s*,?\s*(?:đến|tới)\s+(?:nay|hiện nay|thời điểm này)(?![\p{L}])/u;
+const isCumulative = (sentence: string, m: DateMention): boolean =>
+  CUMULATIVE.test(sentence.slice(m.index + m.text.length));
 
 /** The past relative day of the lead counted from a report date, or null if not a report. */
 function eventAfterReport(

@@ -20,6 +20,8 @@ describe('findViDates', () => {
     ['Khoảng 5h45 ngày 27/12, đám cháy bùng phát', 'Khoảng 5h45 ngày 27/12', 27, 12, null],
     ['Thứ Tư, ngày 10/12/2025, ngày làm việc thứ 39', 'Thứ Tư, ngày 10/12/2025', 10, 12, 2025],
     ['ngày 30 tháng 12 năm 2020 tại Hà Nội', 'ngày 30 tháng 12 năm 2020', 30, 12, 2020],
+    ['Từ chiều 3 đến sáng 4-7, Bắc Bộ mưa to', 'Từ chiều 3 đến sáng 4-7', 3, 7, null],
+    ['đoàn thăm Lào từ ngày 20 đến 22/5/2024.', 'từ ngày 20 đến 22/5/2024', 20, 5, 2024],
   ])('%s', (sentence, text, day, month, year) => {
     expect(first(sentence)).toMatchObject({ text, day, month, year, relative: null });
   });
@@ -31,6 +33,11 @@ describe('findViDates', () => {
     ['Khoảng 6h30, Tuyên Quang mưa rất to', 'Khoảng 6h30', 0],
   ])('relative: %s', (sentence, text, relative) => {
     expect(first(sentence)).toMatchObject({ text, day: null, month: null, relative });
+  });
+
+  it('reads a score after a win or a loss as a score, not a date', () => {
+    expect(findViDates('Nam Định thắng Bình Dương 3-1 tối 9-4.').map((d) => d.text)).toEqual(['tối 9-4']);
+    expect(findViDates('đội chủ nhà thua với tỷ số 0-2')).toEqual([]);
   });
 
   it('ignores numbers that are not dates', () => {
@@ -118,5 +125,8 @@ describe('publicationDay and urlDate', () => {
     expect(urlDate('https://x.com/story/2024-09-08/typhoon')).toEqual({ year: 2024, month: 9, day: 8 });
     expect(urlDate('https://x.com/2024/09/08/news/')).toEqual({ year: 2024, month: 9, day: 8 });
     expect(urlDate('https://vnexpress.net/lu-quet-3780609.html')).toBeNull();
+    // An id that is a time stamp (date, then hour and minute) gives its day; other long ids do not.
+    expect(urlDate('https://x.vn/gia-vang-2019031514302211.htm')).toEqual({ year: 2019, month: 3, day: 15 });
+    expect(urlDate('https://x.vn/gia-vang-2019031599302211.htm')).toBeNull();
   });
 });

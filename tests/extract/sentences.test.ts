@@ -43,6 +43,21 @@ describe('cleanParagraphs', () => {
     ]);
   });
 
+  it('drops a page time stamp and a caption given twice, and keeps a repeated sapo once', () => {
+    const sapo =
+      `Sáng 3/5, Bộ Y tế họp với các bệnh viện về thuốc hiếm. ${'Cuộc họp bàn cách dự trữ. '.repeat(5)}`.trim();
+    const body = [
+      'Thứ Sáu, 03/05/2024 10:15 (GMT+7)',
+      '02/05/2024',
+      'Kho thuốc của bệnh viện.',
+      sapo,
+      sapo,
+      'Kho thuốc của bệnh viện.',
+      'Ngày 2/5/2024, bệnh viện báo thiếu thuốc.',
+    ].join('\n\n');
+    expect(cleanParagraphs(body)).toEqual([sapo, 'Ngày 2/5/2024, bệnh viện báo thiếu thuốc.']);
+  });
+
   it('strips an outlet tag that opens the lead', () => {
     expect(cleanParagraphs('(VOV) - Ngày 14/1, tại Nhà Trắng, ông Obama họp báo.')).toEqual([
       'Ngày 14/1, tại Nhà Trắng, ông Obama họp báo.',

@@ -45,4 +45,9 @@ describe('findViWhen', () => {
     const lead = ['Ngày 7/6, Sở Y tế cho biết, đã ghi nhận thêm 20 ca sốt xuất huyết.'];
     expect(findViWhen('Sốt xuất huyết tăng', lead, ctx(MAY_3))).toMatchObject({ text: 'Ngày 7/6' });
   });
+
+  it('passes over a count since a day ("từ ngày X đến nay") to the event\'s day', () => {
+    const lead = ['Từ ngày 2/4 đến nay, tỉnh ghi nhận 40 ca bệnh.', 'Chiều 2/5, Sở Y tế công bố thêm 3 ca.'];
+    expect(findViWhen('Thêm 3 ca bệnh', lead, ctx(MAY_3))).toMatchObject({ text: 'Chiều 2/5' });
+  });
 });
