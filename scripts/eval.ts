@@ -209,6 +209,11 @@ const sets: Array<{ name: string; dir: string; load: (dir: string) => Sample[] }
     load: loadGiveme,
   },
   { name: 'fixtures', dir: join(root, 'tests', 'fixtures', 'eval'), load: (d) => loadPairs(d, 'fixtures') },
+  {
+    name: 'heldout',
+    dir: join(root, 'tests', 'fixtures', 'eval-heldout'),
+    load: (d) => loadPairs(d, 'heldout'),
+  },
 ];
 
 const rows: Row[] = [];
