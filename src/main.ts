@@ -25,6 +25,7 @@ import { fetchFeedDrafts } from './feeds/fetch-feed.ts';
 import { readOpmlFeeds } from './feeds/opml.ts';
 import { createCommandRouter } from './commands/router.ts';
 import { createDigestService } from './digest/digest-service.ts';
+import { createTopStories, notifyArticleWrites } from './digest/top-stories.ts';
 import { createOutboxSender } from './digest/outbox-sender.ts';
 import { buildPlaceAliases } from './digest/place-aliases.ts';
 import { createScheduler } from './scheduler.ts';
@@ -75,7 +76,10 @@ async function feedList(config: Config): Promise<readonly string[]> {
 /** Everything both the bot and the CLI use. */
 function buildCore(config: Config, logger: Logger, db: Db, io: MainIo) {
   const clock = systemClock;
-  const store = createSqliteStore(db, clock);
+  // /summary reuses today's grouped stories until an article is written through this store.
+  const sqliteStore = createSqliteStore(db, clock);
+  const topStories = createTopStories({ store: sqliteStore });
+  const store = notifyArticleWrites(sqliteStore, () => topStories.articlesChanged());
   const fetcher = createSafeFetcher({ allowPrivateNetwork: config.allowPrivateNetwork });
   const extractor: Extractor = { version: EXTRACTOR_VERSION, extract };
   const defaults = { lang: config.defaultLanguage, timezone: config.defaultTimezone };
@@ -107,7 +111,18 @@ function buildCore(config: Config, logger: Logger, db: Db, io: MainIo) {
   };
 
   const placeAliases = buildPlaceAliases();
-  return { clock, store, fetcher, extractor, defaults, sourceDeps, addFeed, summariseUrl, placeAliases };
+  return {
+    clock,
+    store,
+    topStories,
+    fetcher,
+    extractor,
+    defaults,
+    sourceDeps,
+    addFeed,
+    summariseUrl,
+    placeAliases,
+  };
 }
 
 async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promise<number> {
@@ -165,6 +180,7 @@ async function serve(config: Config, logger: Logger, db: Db, io: MainIo): Promis
     onSubscriptionsChanged: () => scheduler.reload(),
     digestNow: (chatKey, settings) => Promise.resolve(digests.digestNow(chatKey, settings)),
     placeAliases: core.placeAliases,
+    topStories: core.topStories,
   });
 
   const stops: Array<() => Promise<void> | void> = [];

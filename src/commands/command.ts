@@ -4,6 +4,7 @@ import type { Store, StoredArticle } from '../store.ts';
 import type { Feed } from '../domain.ts';
 import type { Reply } from '../reply.ts';
 import type { CommandContext, CommandInfo } from './types.ts';
+import type { TopStories } from '../digest/top-stories.ts';
 
 /** What the commands need, passed in by main.ts (and by tests, with real pieces). */
 export interface CommandDeps {
@@ -22,6 +23,8 @@ export interface CommandDeps {
   digestNow(chatKey: string, settings: ChatSettings): Promise<Reply>;
   /** Place aliases for filters (old province -> new), folded. */
   readonly placeAliases?: ReadonlyMap<string, readonly string[]>;
+  /** Today's top stories kept between commands (main.ts); without it /summary computes them each time. */
+  readonly topStories?: TopStories;
 }
 
 export interface Command {

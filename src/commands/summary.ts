@@ -4,14 +4,10 @@ import type { Block, Reply } from '../reply.ts';
 import type { StoredArticle } from '../store.ts';
 import { toCard } from './summary-card.ts';
 import { t } from './i18n.ts';
-import { groupEvents } from '../digest/group-events.ts';
-import { rankEvents } from '../digest/compose.ts';
+import { createTopStories } from '../digest/top-stories.ts';
 import { plainReply } from '../reply.ts';
 
 const TOP_N = 5;
-const DAY_MS = 24 * 3_600_000;
-/** Stories grouped for /summary: grouping compares pairs, so keep it to the newest (measured: 500 took ~100 ms). */
-const TOP_CANDIDATES = 150;
 
 const cardsReply = (heading: string | null, items: readonly StoredArticle[], ctx: CommandContext): Reply => {
   const blocks: Block[] = heading === null ? [] : [{ kind: 'heading', text: heading }];
@@ -22,10 +18,9 @@ const cardsReply = (heading: string | null, items: readonly StoredArticle[], ctx
 /** Top stories of the last 24 h: grouped into events, most-covered first; else the newest. */
 function topStories(ctx: CommandContext, deps: CommandDeps): Reply {
   const m = t(ctx.settings.lang);
-  const since = new Date(deps.clock.now().getTime() - DAY_MS).toISOString();
-  const recent = deps.store.since(since, TOP_CANDIDATES);
-  if (recent.length > 0) {
-    const events = rankEvents(groupEvents(recent)).slice(0, TOP_N);
+  const top = deps.topStories ?? createTopStories({ store: deps.store });
+  const events = top.events(deps.clock.now()).slice(0, TOP_N);
+  if (events.length > 0) {
     return cardsReply(
       m.topStories,
       events.map((e) => e.lead),
