@@ -4,7 +4,7 @@
  * for digests. The factory starts nothing; `start()` logs in, `stop()` destroys the client.
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Routes } from 'discord.js';
+import { Client, Events, GatewayDispatchEvents, GatewayIntentBits, Options, Routes } from 'discord.js';
 import type { CommandRouter } from '../../src/commands/types.ts';
 import type { Messenger } from '../../src/delivery.ts';
 import type { ChatRef } from '../../src/domain.ts';
@@ -55,15 +55,23 @@ export interface DiscordBot {
 const oneLine = (e: unknown, token: string): string =>
   (e instanceof Error ? e.message : String(e)).replace(/\n[\s\S]*$/, '').replaceAll(token, '<token>');
 
+/** Keeps only the bot's own member and user once a cache is full. */
+const onlySelf = (entry: { id: string; client: Client }): boolean => entry.id === entry.client.user?.id;
+
 /**
- * Builds the client and messenger without connecting. The messenger works before start() and
- * during gateway outages: it only needs REST and the token.
+ * The discord.js client: the Guilds intent, REST at `apiRoot`, and no caches the adapter never
+ * reads. By default discord.js keeps every member and user an interaction brings, every message
+ * an edited reply returns (200 per channel), and every guild's emojis and stickers, for as long
+ * as the process runs. Slash commands read everything from the interaction payload and sends go
+ * over REST, so those caches hold 0 entries. Guilds, channels and roles stay cached as
+ * discord.js requires: GuildDelete lists a guild's channels to pause them, and ChannelDelete is
+ * only emitted for a cached channel.
  */
-export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
-  const { token, router, logger } = options;
-  const log = logger.child({ platform: 'discord' });
+export function createDiscordClient(
+  options: Pick<DiscordBotOptions, 'apiRoot' | 'maxRateLimitWaitMs'> = {},
+): Client {
   const maxWait = options.maxRateLimitWaitMs ?? 60_000;
-  const client = new Client({
+  return new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: {
       api: options.apiRoot ?? 'https://discord.com/api',
@@ -73,7 +81,38 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
         limit.timeToReset > maxWait,
     },
     allowedMentions: { parse: [] },
+    makeCache: Options.cacheWithLimits({
+      ApplicationCommandManager: 0,
+      ApplicationEmojiManager: 0,
+      AutoModerationRuleManager: 0,
+      BaseGuildEmojiManager: 0,
+      EntitlementManager: 0,
+      GuildBanManager: 0,
+      GuildEmojiManager: 0,
+      GuildInviteManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: onlySelf },
+      GuildScheduledEventManager: 0,
+      GuildStickerManager: 0,
+      MessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      StageInstanceManager: 0,
+      ThreadMemberManager: 0,
+      UserManager: { maxSize: 0, keepOverLimit: onlySelf },
+      VoiceStateManager: 0,
+    }),
   });
+}
+
+/**
+ * Builds the client and messenger without connecting. The messenger works before start() and
+ * during gateway outages: it only needs REST and the token.
+ */
+export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
+  const { token, router, logger } = options;
+  const log = logger.child({ platform: 'discord' });
+  const client = createDiscordClient(options);
   // REST works without the gateway: the outbox may send digests before start() or while reconnecting.
   client.rest.setToken(token);
   const resolvedChannelPermissions = new Map<string, string>();
