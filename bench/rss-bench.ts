@@ -1,11 +1,24 @@
 /**
- * Memory: resident set size of a fresh bot process with both adapters connected (idle), and
- * after it has ingested generated feeds. The fakes run here; the bot runs in a child process.
+ * Memory: resident set size of the bot as `npm start` runs it — compiled (scripts/build.ts),
+ * `node dist/main.js`, configured through the environment — with both adapters connected to the
+ * fakes and nothing to do (idle), then after its feed poller has ingested generated feeds from
+ * a loopback server for the time budget. The fakes and the feed server run here; the bot runs in
+ * a child process with bench/rss-probe.ts preloaded, which answers with its memory after gc.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { openDatabase, type Db } from '../db/open.ts';
+import { createSqliteStore } from '../db/sqlite-store.ts';
+import { buildBot, DIST_DIR } from '../scripts/build.ts';
 import { startFakeDiscord } from '../tests/helpers/fake-discord.ts';
 import { startFakeTelegram } from '../tests/helpers/fake-telegram.ts';
+import { startFixtureServer, type FixtureRoute } from '../tests/helpers/fixture-server.ts';
+import { generateFeeds, ITEMS_PER_FEED } from './lib/feed-fixture.ts';
 
 export interface RssResult {
   readonly idleMb: number | null;
@@ -17,64 +30,153 @@ export interface RssResult {
   readonly note: string;
 }
 
-const CHILD = fileURLToPath(new URL('./rss-child.ts', import.meta.url));
+interface Memory {
+  readonly rssMb: number;
+  readonly heapMb: number;
+}
+
+const PROBE = join(DIST_DIR, 'bench', 'rss-probe.js');
+/** Start-up garbage and the first long poll settle before "idle" is measured. */
+const SETTLE_MS = 1_500;
+/** The poller looks for due feeds every FEED_POLL_INTERVAL (at least 10 s). */
+const FIRST_FETCH_TIMEOUT_MS = 30_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves when `check` holds, polling; rejects with `what` after `timeoutMs` or if the bot exits. */
+async function until(
+  check: () => boolean,
+  child: ChildProcess,
+  what: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (child.exitCode !== null) throw new Error(`bot exited (${String(child.exitCode)}) before ${what}`);
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+function askMemory(child: ChildProcess): Promise<Memory> {
+  const answer = once(child, 'message') as Promise<[Memory]>;
+  child.send('memory');
+  return answer.then(([m]) => m);
+}
 
 export async function runRssBench(ingestItems: number, budgetSeconds: number): Promise<RssResult> {
+  // Measure the build `npm start` would run now, and the probe compiled like it (no tsx).
+  await buildBot();
+  await build({
+    entryPoints: [fileURLToPath(new URL('./rss-probe.ts', import.meta.url))],
+    outfile: PROBE,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'warning',
+  });
+
   const telegram = await startFakeTelegram();
   const discord = await startFakeDiscord({ heartbeatIntervalMs: 41_250 });
   const guildId = '100';
   discord.addGuild({ id: guildId, name: 'Tin tức', channels: [{ id: '200', name: 'news' }] });
+  const feedCount = Math.ceil(ingestItems / ITEMS_PER_FEED);
+  // Each feed is generated when it is fetched: this process never holds them all.
+  const feedRoute = (i: number) => (): FixtureRoute => {
+    const offset = i * ITEMS_PER_FEED;
+    const [feed] = generateFeeds(Math.min(ITEMS_PER_FEED, ingestItems - offset), 1000 + offset, offset);
+    return { body: feed?.bytes ?? '', headers: { 'content-type': feed?.contentType ?? 'text/xml' } };
+  };
+  const feeds = await startFixtureServer(
+    Object.fromEntries(Array.from({ length: feedCount }, (_, i) => [`/feed-${String(i)}.rss`, feedRoute(i)])),
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'bantin-rss-'));
+  const dbPath = join(dir, 'bantin.db');
+  const feedsFile = join(dir, 'feeds.txt');
+  writeFileSync(feedsFile, '# none at start: the benchmark adds its feeds once idle is measured\n');
+
+  let stderr = '';
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', pathToFileURL(PROBE).href, join(DIST_DIR, 'main.js')],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATABASE_PATH: dbPath,
+        FEEDS_FILE: feedsFile,
+        FEED_POLL_INTERVAL: '10s',
+        ALLOW_PRIVATE_NETWORK: 'true',
+        LOG_LEVEL: 'info',
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        DISCORD_BOT_TOKEN: discord.token,
+        DISCORD_API_ROOT: discord.apiRoot,
+        DISCORD_GUILD_ID: guildId,
+      },
+    },
+  );
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  let db: Db | null = null;
   try {
-    const config = {
-      telegram: { apiRoot: telegram.apiRoot, token: telegram.token },
-      discord: { apiRoot: discord.apiRoot, token: discord.token, guildId },
-      ingestItems,
-      budgetSeconds,
-    };
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, JSON.stringify(config)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    const last = out.trim().split('\n').at(-1) ?? '';
-    if (code !== 0 || !last.startsWith('{')) {
-      const reason = (
-        err
-          .trim()
-          .split('\n')
-          .find((l) => /Error/.test(l)) ?? `exit ${String(code)}`
-      ).slice(0, 160);
-      return {
-        idleMb: null,
-        afterIngestMb: null,
-        heapAfterIngestMb: null,
-        ingested: 0,
-        ingestSeconds: 0,
-        note: `child failed: ${reason}`,
-      };
-    }
-    const r = JSON.parse(last) as {
-      idleMb: number;
-      afterMb: number;
-      heapMb: number;
-      ingested: number;
-      ingestSeconds: number;
-    };
+    await until(() => stderr.includes('Discord bot is running'), child, 'both bots connected', 60_000);
+    await sleep(SETTLE_MS);
+    const idle = await askMemory(child);
+
+    // Opened only now: the bot has created the database and run the migrations.
+    const opened = openDatabase(dbPath);
+    db = opened;
+    const articles = (): number =>
+      (opened.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    const before = articles();
+    const store = createSqliteStore(opened);
+    for (let i = 0; i < feedCount; i++) store.addFeed(feeds.url(`/feed-${String(i)}.rss`), null);
+    await until(() => feeds.requests.length > 0, child, 'the first feed fetch', FIRST_FETCH_TIMEOUT_MS);
+    const started = performance.now();
+    await until(
+      () => articles() - before >= ingestItems || performance.now() - started > budgetSeconds * 1000,
+      child,
+      'the ingest budget',
+      budgetSeconds * 1000 + 60_000,
+    );
+    const after = await askMemory(child);
+    const ingestSeconds = (performance.now() - started) / 1000;
+    const ingested = articles() - before;
     return {
-      idleMb: r.idleMb,
-      afterIngestMb: r.afterMb,
-      heapAfterIngestMb: r.heapMb,
-      ingested: r.ingested,
-      ingestSeconds: r.ingestSeconds,
+      idleMb: idle.rssMb,
+      afterIngestMb: after.rssMb,
+      heapAfterIngestMb: after.heapMb,
+      ingested,
+      ingestSeconds,
       note:
-        r.ingested < ingestItems
-          ? `${String(r.ingested)} of ${String(ingestItems)} articles in the ${String(budgetSeconds)} s budget`
-          : `${String(r.ingested)} articles`,
+        ingested < ingestItems
+          ? `${String(ingested)} of ${String(ingestItems)} articles in the ${String(budgetSeconds)} s budget`
+          : `${String(ingested)} articles`,
+    };
+  } catch (e) {
+    const reason =
+      stderr
+        .trim()
+        .split('\n')
+        .find((l) => /error|fatal/i.test(l)) ?? (e instanceof Error ? e.message : String(e));
+    return {
+      idleMb: null,
+      afterIngestMb: null,
+      heapAfterIngestMb: null,
+      ingested: 0,
+      ingestSeconds: 0,
+      note: `bot failed: ${reason.slice(0, 160)}`,
     };
   } finally {
+    child.kill('SIGTERM');
+    if (child.connected) child.disconnect();
+    const exited =
+      child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit');
+    const stopped = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
+    if (!stopped) child.kill('SIGKILL');
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+    await feeds.close();
     await discord.close();
     await telegram.close();
   }

@@ -293,7 +293,7 @@ async function main(): Promise<void> {
       value: figures.rss_idle_mb,
       target: '<= 150',
       holds: rss.idleMb === null ? null : rss.idleMb <= 150,
-      note: 'fresh process under tsx, after gc',
+      note: 'npm start (node dist/main.js), fresh, after gc',
     });
     rows.push({
       key: 'rss_after_ingest_mb',
