@@ -1,5 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { collapseWhitespace } from './clean-text.ts';
+import { simpleFragmentToText } from './fragment-text.ts';
+import { BLOCKS, CELLS, SKIPPED } from './html-tags.ts';
 
 /**
  * The few DOM members ingest uses, typed here: linkedom's own types point at the DOM library,
@@ -94,79 +96,6 @@ export function parseDocument(html: string): DomDocument {
   return document;
 }
 
-/** Elements that end a paragraph before and after them. */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'center',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'thead',
-  'tfoot',
-  'tr',
-  'ul',
-  'caption',
-]);
-
-/** Elements whose text is never article text. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'svg',
-  'canvas',
-  'video',
-  'audio',
-  'object',
-  'embed',
-  'select',
-  'button',
-  'input',
-  'textarea',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'img',
-  'picture',
-  'source',
-  'math',
-]);
-
-/** Table cells sit side by side: a space between them, not a paragraph. */
-const CELLS = new Set(['td', 'th']);
-
 /**
  * Text of a DOM subtree, one paragraph per block element (p, h2, li, figcaption, blockquote,
  * div, br...) joined by "\n\n", whitespace collapsed inside each paragraph. Readability's
@@ -224,6 +153,9 @@ export function htmlFragmentToText(html: string): string {
       .replace(/ {2,}/g, ' ')
       .trim();
   }
+  // Plain news markup needs no DOM (see fragment-text.ts); anything else is parsed as before.
+  const simple = simpleFragmentToText(html);
+  if (simple !== null) return simple;
   if (nestsDeeperThan(html, MAX_NESTING)) {
     // Not worth a DOM: keep the words, drop every tag.
     return html
