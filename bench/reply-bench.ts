@@ -33,6 +33,9 @@ export interface ReplyResult {
   readonly commands: number;
   /** Messages (Telegram) or responses after the deferral (Discord) per reply. */
   readonly parts: number;
+  /** The command router's own time (the core, no adapter) over the same commands. */
+  readonly coreP50Ms: number | null;
+  readonly coreP99Ms: number | null;
   readonly note: string;
 }
 
@@ -41,6 +44,8 @@ const failed = (commands: number, e: unknown): ReplyResult => ({
   p99Ms: null,
   commands,
   parts: 0,
+  coreP50Ms: null,
+  coreP99Ms: null,
   note: `not measured: ${e instanceof Error ? e.message : String(e)}`.split('\n')[0] ?? '',
 });
 
@@ -51,6 +56,30 @@ const MIN_SAMPLES = 5;
 
 const budgetNote = (ran: number, planned: number, budget: number): string =>
   ran < planned ? `; ${String(ran)} of ${String(planned)} commands in the ${String(budget)} s budget` : '';
+
+/**
+ * The router with its own time recorded, so the adapter's share of a reply is the difference.
+ * Only the timed commands are kept (`reset` before timing starts).
+ */
+function timedRouter(router: CommandRouter): { router: CommandRouter; times: number[]; reset(): void } {
+  const times: number[] = [];
+  return {
+    times,
+    reset: () => void times.splice(0),
+    router: {
+      ...router,
+      handle: async (request) => {
+        const t0 = performance.now();
+        const reply = await router.handle(request);
+        times.push(performance.now() - t0);
+        return reply;
+      },
+    },
+  };
+}
+
+const coreNote = (times: readonly number[]): string =>
+  `; core (router alone) p50 ${percentile(times, 50).toFixed(2)} / p99 ${percentile(times, 99).toFixed(2)} ms`;
 
 const summaryRequest = (platform: 'telegram' | 'discord', id: string) => ({
   name: 'summary',
@@ -67,11 +96,12 @@ export async function runTelegramReplyBench(
   budgetSeconds: number,
 ): Promise<ReplyResult> {
   try {
+    const core = timedRouter(router);
     const fake = await startFakeTelegram();
     const bot = createTelegramBot({
       token: FAKE_TOKEN,
       apiRoot: fake.apiRoot,
-      router,
+      router: core.router,
       logger: silentLogger,
       onChatUnavailable: () => undefined,
       onChatAvailable: () => undefined,
@@ -94,6 +124,7 @@ export async function runTelegramReplyBench(
         return performance.now() - t0;
       };
       for (let i = 0; i < WARM_UP; i++) await once();
+      core.reset();
       const deadline = performance.now() + budgetSeconds * 1000;
       while (times.length < commands && (performance.now() < deadline || times.length < MIN_SAMPLES)) {
         times.push(await once());
@@ -103,7 +134,9 @@ export async function runTelegramReplyBench(
         p99Ms: percentile(times, 99),
         commands: times.length,
         parts,
-        note: `grammY long polling, send limiter off${budgetNote(times.length, commands, budgetSeconds)}`,
+        coreP50Ms: percentile(core.times, 50),
+        coreP99Ms: percentile(core.times, 99),
+        note: `grammY long polling, send limiter off${budgetNote(times.length, commands, budgetSeconds)}${coreNote(core.times)}`,
       };
     } finally {
       await bot.stop();
@@ -120,6 +153,7 @@ export async function runDiscordReplyBench(
   budgetSeconds: number,
 ): Promise<ReplyResult> {
   try {
+    const core = timedRouter(router);
     // Discord's real heartbeat interval: the fake's 1 s default would add gateway traffic.
     const fake = await startFakeDiscord({ heartbeatIntervalMs: 41_250 });
     const guildId = '100';
@@ -134,7 +168,7 @@ export async function runDiscordReplyBench(
       token: fake.token,
       apiRoot: fake.apiRoot,
       guildId,
-      router,
+      router: core.router,
       logger: silentLogger,
       onChatUnavailable: () => undefined,
       onChatAvailable: () => undefined,
@@ -152,6 +186,7 @@ export async function runDiscordReplyBench(
         return performance.now() - t0;
       };
       for (let i = 0; i < WARM_UP; i++) await once();
+      core.reset();
       const deadline = performance.now() + budgetSeconds * 1000;
       while (times.length < commands && (performance.now() < deadline || times.length < MIN_SAMPLES)) {
         times.push(await once());
@@ -161,7 +196,9 @@ export async function runDiscordReplyBench(
         p99Ms: percentile(times, 99),
         commands: times.length,
         parts,
-        note: `discord.js gateway + REST, deferred then edited${budgetNote(times.length, commands, budgetSeconds)}`,
+        coreP50Ms: percentile(core.times, 50),
+        coreP99Ms: percentile(core.times, 99),
+        note: `discord.js gateway + REST, deferred then edited${budgetNote(times.length, commands, budgetSeconds)}${coreNote(core.times)}`,
       };
     } finally {
       await bot.stop();

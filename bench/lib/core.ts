@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../../db/open.ts';
 import { createSqliteStore } from '../../db/sqlite-store.ts';
 import type { Extractor } from '../../src/articles/save-drafts.ts';
 import { createCommandRouter } from '../../src/commands/router.ts';
+import { createTopStories } from '../../src/digest/top-stories.ts';
 import type { CommandRouter } from '../../src/commands/types.ts';
 import { NotFoundError } from '../../src/errors.ts';
 import { extract, EXTRACTOR_VERSION } from '../../src/extract/extract.ts';
@@ -33,6 +34,8 @@ export function createBenchRouter(store: Store, clock: Clock): CommandRouter {
     addFeed: () => Promise.reject(new NotFoundError('feeds are not added in the benchmark')),
     onSubscriptionsChanged: () => undefined,
     digestNow: () => Promise.resolve({ blocks: [] }),
+    // As main.ts: /summary's top stories kept until an article is written (none is, here).
+    topStories: createTopStories({ store }),
   });
 }
 
