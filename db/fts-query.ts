@@ -1,16 +1,33 @@
+/** The FTS5 expressions for one search, from the plain (exact words) to the widest. */
+export interface FtsQuery {
+  /** Every word as a quoted term; all must match. */
+  readonly exact: string;
+  /**
+   * The same with the last word also matching as a prefix ("/search Vuon" finds "Vượng"), when
+   * it has 4+ letters; else null. Shorter prefixes ("no*") would match most of a Vietnamese index.
+   * FTS5 merges the whole doclist of every term under a prefix, so callers try `exact` first.
+   */
+  readonly prefix: string | null;
+  /** The last word alone, exact: "is it a whole word?" before a costly prefix search. */
+  readonly lastWord: string;
+}
+
 /**
- * Turns user words into a safe FTS5 query: every word becomes a quoted term (so FTS syntax in
- * user input — quotes, NEAR, column filters, `*` — is just text), all terms must match, and a
- * last term of 4+ letters also matches as a prefix ("/search Vuon" finds "Vượng"). Shorter
- * prefixes ("no*") would match most of a Vietnamese index and make the search slow.
+ * Turns user words into safe FTS5 queries: every word becomes a quoted term (so FTS syntax in
+ * user input — quotes, NEAR, column filters, `*` — is just text) and all terms must match.
  * Expects text already folded (no accents, đ -> d). Returns null when nothing is searchable.
  */
-export function toFtsQuery(folded: string): string | null {
+export function toFtsQuery(folded: string): FtsQuery | null {
   const words = folded
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 12);
-  if (words.length === 0) return null;
-  return words.map((w, i) => (i === words.length - 1 && w.length >= 4 ? `"${w}"*` : `"${w}"`)).join(' ');
+  const last = words.at(-1);
+  if (last === undefined) return null;
+  const exact = words.map((w) => `"${w}"`).join(' ');
+  return { exact, prefix: last.length >= 4 ? `${exact}*` : null, lastWord: `"${last}"` };
 }
+
+/** The same expression, matched in the title only. */
+export const inTitle = (expression: string): string => `{title} : (${expression})`;

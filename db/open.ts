@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { foldAccents } from '../src/text/vietnamese.ts';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -42,6 +43,10 @@ export function migrate(db: Db, migrations = listMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;
+  // Migrations that fill a search index fold text exactly as the store does.
+  db.function('fold_accents', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? foldAccents(text) : text,
+  );
   const apply = db.transaction(() => {
     for (const m of pending) db.exec(m.sql);
     const last = pending[pending.length - 1];

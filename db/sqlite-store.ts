@@ -10,7 +10,7 @@ import type {
   StoredArticle,
 } from '../src/store.ts';
 import { foldAccents } from '../src/text/vietnamese.ts';
-import { toFtsQuery } from './fts-query.ts';
+import { createSearchIndex, RECENT_SEARCH_ROWS } from './search-index.ts';
 import { createOutboxQueries } from './outbox-queries.ts';
 import { createLeaseQueries } from './lease-queries.ts';
 
@@ -124,18 +124,25 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
 const facetsOf = (e: Extraction): string =>
   foldAccents([...e.who, '|', ...e.where].join(' ; ')).toLowerCase();
 
-/** How many of the newest matching articles a search ranks. */
-const SEARCH_CANDIDATES = 500;
-
 const JOINED = `SELECT a.*, s.extractor_version, s.who_json, s.what, s.when_text, s.when_date,
   s.where_json, s.evidence_json FROM articles a LEFT JOIN summaries s ON s.article_id = a.id`;
+
+export interface SqliteStoreOptions {
+  /** Newest articles in the small search index searched first (default RECENT_SEARCH_ROWS). */
+  readonly recentSearchRows?: number;
+}
 
 /**
  * The SQLite implementation of the Store port. Synchronous underneath (better-sqlite3): every
  * call is a short indexed query, so it never holds the event loop for long.
  */
-export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => new Date() }): Store {
+export function createSqliteStore(
+  db: Db,
+  clock: { now(): Date } = { now: () => new Date() },
+  options: SqliteStoreOptions = {},
+): Store {
   const nowIso = (): string => clock.now().toISOString();
+  const searchIndex = createSearchIndex(db, options.recentSearchRows ?? RECENT_SEARCH_ROWS);
 
   const q = {
     byUrl: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE url = ?'),
@@ -150,10 +157,6 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
       fingerprint = @fingerprint, title = @title, body = @body, lang = @lang,
       source = coalesce(@source, source), published_at = coalesce(@published_at, published_at),
       sort_at = @sort_at WHERE id = @id`),
-    ftsInsert: db.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)'),
-    ftsDelete: db.prepare(
-      "INSERT INTO article_search (article_search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-    ),
     upsertSummary: db.prepare(`INSERT INTO summaries
       (article_id, extractor_version, who_json, what, when_text, when_date, where_json, evidence_json, facets, created_at)
       VALUES (@article_id, @extractor_version, @who_json, @what, @when_text, @when_date, @where_json, @evidence_json, @facets, @created_at)
@@ -166,17 +169,6 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
     latest: db.prepare<[number], JoinedRow>(`${JOINED} ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`),
     since: db.prepare<[string, number], JoinedRow>(
       `${JOINED} WHERE a.sort_at >= ? ORDER BY a.sort_at DESC, a.id DESC LIMIT ?`,
-    ),
-    // Folded Vietnamese syllables ("ha", "noi") are common words: a query can match most of a
-    // large database. Rank only the newest matches (the index walks rowids backwards and stops),
-    // then build rows and snippets for the few shown.
-    searchCandidates: db.prepare<[string, number], { id: number; rank: number }>(
-      `SELECT rowid AS id, bm25(article_search, 4.0, 1.0) AS rank FROM article_search
-       WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?`,
-    ),
-    snippet: db.prepare<[string, number], { snippet: string }>(
-      `SELECT snippet(article_search, -1, '«', '»', '…', 16) AS snippet FROM article_search
-       WHERE article_search MATCH ? AND rowid = ?`,
     ),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
     stale: db.prepare<[number, string, number], ArticleRow>(`SELECT a.* FROM articles a
@@ -267,7 +259,7 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
         sort_at: sortAt,
       });
       const id = Number(info.lastInsertRowid);
-      q.ftsInsert.run(id, foldAccents(draft.title), foldAccents(draft.body));
+      searchIndex.add(id, foldAccents(draft.title), foldAccents(draft.body));
       writeSummary(id, input.extraction, input.extractorVersion);
       return { id, status: 'inserted' };
     }
@@ -284,7 +276,7 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
     if (clash !== undefined && clash.id !== existing.id) return { id: clash.id, status: 'unchanged' };
     const urlOwner = draft.url !== null ? q.byUrl.get(draft.url) : undefined;
     const url = urlOwner !== undefined && urlOwner.id !== existing.id ? null : draft.url;
-    q.ftsDelete.run(existing.id, foldAccents(existing.title), foldAccents(existing.body));
+    searchIndex.remove(existing.id, foldAccents(existing.title), foldAccents(existing.body));
     const publishedNew = publishedAt ?? existing.published_at;
     q.update.run({
       id: existing.id,
@@ -298,12 +290,16 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
       published_at: publishedAt,
       sort_at: publishedNew !== null ? toIsoUtc(publishedNew) : existing.sort_at,
     });
-    q.ftsInsert.run(existing.id, foldAccents(draft.title), foldAccents(draft.body));
+    searchIndex.add(existing.id, foldAccents(draft.title), foldAccents(draft.body));
     writeSummary(existing.id, input.extraction, input.extractorVersion);
     return { id: existing.id, status: 'updated' };
   };
 
-  const saveMany = db.transaction((inputs: readonly SaveArticleInput[]) => inputs.map(saveOne));
+  const saveMany = db.transaction((inputs: readonly SaveArticleInput[]) => {
+    const outcomes = inputs.map(saveOne);
+    searchIndex.prune();
+    return outcomes;
+  });
 
   const ensureChat = (key: string): void => {
     q.ensureChat.run(key, nowIso());
@@ -324,19 +320,11 @@ export function createSqliteStore(db: Db, clock: { now(): Date } = { now: () => 
     },
     latest: (limit) => q.latest.all(limit).map(toStored),
     since: (sinceIso, limit) => q.since.all(toIsoUtc(sinceIso), limit).map(toStored),
-    search: (query, limit): SearchHit[] => {
-      const match = toFtsQuery(foldAccents(query));
-      if (match === null) return [];
-      const best = q.searchCandidates
-        .all(match, SEARCH_CANDIDATES)
-        .sort((a, b) => a.rank - b.rank || b.id - a.id)
-        .slice(0, limit);
-      return best.flatMap(({ id }) => {
+    search: (query, limit): SearchHit[] =>
+      searchIndex.find(query, limit).flatMap(({ id, snippet }) => {
         const row = q.get.get(id);
-        if (row === undefined) return [];
-        return [{ ...toStored(row), snippet: q.snippet.get(match, id)?.snippet ?? '' }];
-      });
-    },
+        return row === undefined ? [] : [{ ...toStored(row), snippet }];
+      }),
     countArticles: () => q.count.get()?.n ?? 0,
     staleSummaries: (version, limit, afterId) => q.stale.all(afterId, version, limit).map(toArticle),
     saveSummary: (articleId, extraction, version) => writeSummary(articleId, extraction, version),

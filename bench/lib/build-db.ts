@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { listMigrations, openDatabase } from '../../db/open.ts';
+import { RECENT_SEARCH_ROWS } from '../../db/search-index.ts';
 import type { GeneratedRow } from './generated-rows.ts';
 
 export const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
@@ -78,6 +79,9 @@ export async function fillDatabase(
     (id, feed_id, url, guid, fingerprint, title, body, lang, source, published_at, fetched_at, sort_at)
     VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const fts = db.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)');
+  // The store's small index of the newest articles (db/search-index.ts) gets the last rows too.
+  const recentFts = db.prepare('INSERT INTO recent_search (rowid, title, body) VALUES (?, ?, ?)');
+  const firstRecent = rows - RECENT_SEARCH_ROWS + 1;
   const summary = db.prepare(`INSERT INTO summaries
     (article_id, extractor_version, who_json, what, when_text, when_date, where_json, evidence_json, facets, created_at)
     VALUES (?, 'bench-generated', ?, ?, NULL, ?, ?, '{}', ?, ?)`);
@@ -85,6 +89,7 @@ export async function fillDatabase(
     for (const r of batch) {
       insert.run(r.id, r.url, r.url, r.fingerprint, r.title, r.body, r.lang, r.source, r.at, r.at, r.at);
       fts.run(r.id, r.foldedTitle, r.foldedBody);
+      if (r.id >= firstRecent) recentFts.run(r.id, r.foldedTitle, r.foldedBody);
       summary.run(r.id, r.whoJson, r.what, r.at.slice(0, 10), r.whereJson, r.facets, r.at);
     }
   });

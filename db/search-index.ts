@@ -1,0 +1,129 @@
+import type { Db } from './open.ts';
+import { foldAccents } from '../src/text/vietnamese.ts';
+import { inTitle, toFtsQuery } from './fts-query.ts';
+
+/**
+ * How many of the newest article ids the small search index holds: about a month of a busy
+ * aggregator (1,000 articles a day). Migration 004 fills it with the same number.
+ */
+export const RECENT_SEARCH_ROWS = 30_000;
+
+export interface SearchMatch {
+  readonly id: number;
+  /** A fragment of the original text, matched words between « and ». */
+  readonly snippet: string;
+}
+
+/**
+ * The article search indexes. Both take folded text (see foldAccents): callers fold once and
+ * pass the same text to both.
+ */
+export interface SearchIndex {
+  /** Indexes an article's text: in the full index, and in the recent one when it is recent. */
+  add(id: number, foldedTitle: string, foldedBody: string): void;
+  /** Takes an article's indexed text out (before its text changes), from both indexes. */
+  remove(id: number, foldedTitle: string, foldedBody: string): void;
+  /** Drops articles that are no longer among the newest from the recent index. Once per write batch. */
+  prune(): void;
+  /**
+   * The `limit` best matches: recent articles whose title has every word, then recent ones with
+   * the words anywhere, each newest first; then older articles, newest first, only when the
+   * recent ones are fewer than `limit`.
+   */
+  find(query: string, limit: number): SearchMatch[];
+}
+
+interface MatchRow {
+  id: number;
+  snippet: string | null;
+}
+
+/** Snippet arguments: any column (-1) or the body (1), « » around matches, 16 tokens. */
+const SNIPPET = `'«', '»', '…', 16`;
+
+/**
+ * Folded Vietnamese syllables ("ha", "noi", "thanh") are in a large share of all articles, and
+ * FTS5 reads a term's whole doclist to rank (bm25) or to expand a prefix. So searches go to a
+ * small second index over the newest `recentRows` articles first, ranked without bm25 (title
+ * matches first, then recency), and reach the full index only for what the small one lacks —
+ * where rare words are cheap and common ones stop at the first `limit` matches.
+ */
+export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): SearchIndex {
+  const q = {
+    insert: db.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)'),
+    delete: db.prepare(
+      "INSERT INTO article_search (article_search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+    ),
+    recentInsert: db.prepare('INSERT INTO recent_search (rowid, title, body) VALUES (?, ?, ?)'),
+    recentDelete: db.prepare(
+      "INSERT INTO recent_search (recent_search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+    ),
+    newestId: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM articles'),
+    // recent_search has external content (articles), so only its %_docsize table (one row per
+    // indexed article) says which articles it holds.
+    isRecent: db.prepare<[number], { id: number }>('SELECT id FROM recent_search_docsize WHERE id = ?'),
+    recentFloor: db.prepare<[], { id: number | null }>('SELECT min(id) AS id FROM recent_search_docsize'),
+    leaving: db.prepare<[number], { id: number; title: string; body: string }>(
+      `SELECT a.id, a.title, a.body FROM recent_search_docsize d JOIN articles a ON a.id = d.id
+       WHERE d.id <= ?`,
+    ),
+    recentMatch: db.prepare<[number, string, number], MatchRow>(
+      `SELECT rowid AS id, snippet(recent_search, ?, ${SNIPPET}) AS snippet FROM recent_search
+       WHERE recent_search MATCH ? ORDER BY rowid DESC LIMIT ?`,
+    ),
+    recentHas: db.prepare<[string], { id: number }>(
+      'SELECT rowid AS id FROM recent_search WHERE recent_search MATCH ? LIMIT 1',
+    ),
+    olderMatch: db.prepare<[string, number, number], MatchRow>(
+      `SELECT rowid AS id, snippet(article_search, -1, ${SNIPPET}) AS snippet FROM article_search
+       WHERE article_search MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
+    ),
+  };
+
+  const windowStart = (): number => (q.newestId.get()?.id ?? 0) - recentRows;
+
+  const find = (query: string, limit: number): SearchMatch[] => {
+    const fts = toFtsQuery(foldAccents(query));
+    if (fts === null || limit <= 0) return [];
+    const hits = new Map<number, string>();
+    const collect = (rows: readonly MatchRow[]): void => {
+      for (const r of rows) {
+        if (hits.size >= limit) return;
+        if (!hits.has(r.id)) hits.set(r.id, r.snippet ?? '');
+      }
+    };
+    // Each query returns its newest `limit` rows, which holds enough new ones after duplicates.
+    for (const expression of fts.prefix === null ? [fts.exact] : [fts.exact, fts.prefix]) {
+      // A title match shows the body's opening: the title already shows the words.
+      if (hits.size < limit) collect(q.recentMatch.all(1, inTitle(expression), limit));
+      if (hits.size < limit) collect(q.recentMatch.all(-1, expression, limit));
+    }
+    if (hits.size < limit) {
+      const floor = q.recentFloor.get()?.id ?? null;
+      const below = floor ?? Number.MAX_SAFE_INTEGER;
+      collect(q.olderMatch.all(fts.exact, below, limit));
+      // A prefix over the full index merges every doclist under it: only worth it when the last
+      // word may be unfinished, i.e. it is not a word of any recent article.
+      const unfinished = floor === null || q.recentHas.get(fts.lastWord) === undefined;
+      if (hits.size < limit && fts.prefix !== null && unfinished)
+        collect(q.olderMatch.all(fts.prefix, below, limit));
+    }
+    return [...hits].map(([id, snippet]) => ({ id, snippet }));
+  };
+
+  return {
+    add: (id, title, body) => {
+      q.insert.run(id, title, body);
+      if (id > windowStart()) q.recentInsert.run(id, title, body);
+    },
+    remove: (id, title, body) => {
+      q.delete.run(id, title, body);
+      if (q.isRecent.get(id) !== undefined) q.recentDelete.run(id, title, body);
+    },
+    prune: () => {
+      for (const r of q.leaving.all(windowStart()))
+        q.recentDelete.run(r.id, foldAccents(r.title), foldAccents(r.body));
+    },
+    find,
+  };
+}
