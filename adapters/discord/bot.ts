@@ -11,7 +11,7 @@ import type { ChatRef } from '../../src/domain.ts';
 import { BantinError } from '../../src/errors.ts';
 import type { Logger } from '../../src/ports.ts';
 import { buildSlashCommands, inviteUrlFor } from './commands.ts';
-import { handleSlashCommand } from './interaction.ts';
+import { DISCORD_CDN_HOSTS, handleSlashCommand } from './interaction.ts';
 import { createDiscordMessenger } from './messenger.ts';
 
 /** What createDiscordBot needs; main.ts reads DISCORD_BOT_TOKEN, DISCORD_API_ROOT, DISCORD_GUILD_ID. */
@@ -116,6 +116,11 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   // REST works without the gateway: the outbox may send digests before start() or while reconnecting.
   client.rest.setToken(token);
   const resolvedChannelPermissions = new Map<string, string>();
+  // A REST root set in the environment (a local proxy or test fake) is trusted like Discord itself.
+  const attachmentHosts = new Set([
+    ...DISCORD_CDN_HOSTS,
+    ...(options.apiRoot === undefined ? [] : [new URL(options.apiRoot).host]),
+  ]);
   let inviteUrl: string | null = null;
   let started = false;
 
@@ -155,6 +160,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
         deferAfterMs: options.deferAfterMs ?? 2000,
         resolvedChannelPermissions,
         onChatAvailable: options.onChatAvailable,
+        attachmentHosts,
       })
         .catch((err: unknown) =>
           log.error({ err: oneLine(err, token), interaction: interaction.id }, 'slash command failed'),

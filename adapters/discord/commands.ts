@@ -41,6 +41,7 @@ function optionBody(o: CommandOption): APIApplicationCommandOption {
       channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
     };
   }
+  if (o.type === 'attachment') return { ...common, type: ApplicationCommandOptionType.Attachment };
   if (o.type === 'integer') {
     const choices = o.choices
       ?.map((c) => ({ name: c, value: Number.parseInt(c, 10) }))
@@ -115,7 +116,8 @@ export function buildSlashCommands(
 /**
  * The argument text the router parses, from option values in the command's declared order:
  * `/latest count:5` → "5", `/feeds action:add url:U` → "add U". A subcommand name (if the
- * command was registered with subcommands) comes first. The channel option is left out.
+ * command was registered with subcommands) comes first. The channel option and attachments
+ * (whose value is a file id; the file reaches the core as the request's attachment) are left out.
  */
 export function assembleArgs(
   info: CommandInfo | undefined,
@@ -123,9 +125,10 @@ export function assembleArgs(
   values: ReadonlyMap<string, string | number | boolean>,
 ): string {
   const declared = info?.options.map((o) => o.name) ?? [...values.keys()];
+  const files = new Set(info?.options.filter((o) => o.type === 'attachment').map((o) => o.name));
   const ordered = [...declared, ...[...values.keys()].filter((k) => !declared.includes(k))];
   const words = ordered
-    .filter((name) => name !== CHANNEL_OPTION && values.has(name))
+    .filter((name) => name !== CHANNEL_OPTION && !files.has(name) && values.has(name))
     .map((name) => String(values.get(name)).trim());
   return [subcommand ?? '', ...words].filter((w) => w !== '').join(' ');
 }

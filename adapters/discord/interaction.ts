@@ -9,11 +9,12 @@ import {
   PermissionsBitField,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import type { CommandRequest, CommandRouter } from '../../src/commands/types.ts';
+import type { Attachment, CommandRequest, CommandRouter } from '../../src/commands/types.ts';
 import type { ChatRef, Lang } from '../../src/domain.ts';
-import { userMessage } from '../../src/errors.ts';
+import { BantinError, InputError, userMessage } from '../../src/errors.ts';
 import type { Logger } from '../../src/ports.ts';
 import { plainReply, type Reply } from '../../src/reply.ts';
+import { downloadFile } from '../download-file.ts';
 import { CHANNEL_OPTION, assembleArgs } from './commands.ts';
 import {
   renderDiscord,
@@ -34,6 +35,34 @@ export interface InteractionDeps {
    */
   readonly resolvedChannelPermissions: ReadonlyMap<string, string>;
   readonly onChatAvailable: (chat: ChatRef) => void | Promise<void>;
+  /** Hosts an attachment may be downloaded from: Discord's CDN (and a test fake's). */
+  readonly attachmentHosts: ReadonlySet<string>;
+}
+
+/** Discord's CDN hosts for message and interaction attachments. */
+export const DISCORD_CDN_HOSTS: readonly string[] = ['cdn.discordapp.com', 'media.discordapp.net'];
+
+/** The file of the command's attachment option, downloaded only when the core reads it. */
+function attachmentOf(i: ChatInputCommandInteraction, deps: InteractionDeps): Attachment | undefined {
+  const option = deps.router.commands
+    .find((c) => c.name === i.commandName)
+    ?.options.find((o) => o.type === 'attachment');
+  const file = option === undefined ? null : i.options.getAttachment(option.name, false);
+  if (file === null) return undefined;
+  return {
+    name: file.name,
+    size: file.size,
+    read: (maxBytes) => {
+      // The URL comes from the gateway payload; still, bantin only fetches from Discord itself.
+      if (!deps.attachmentHosts.has(new URL(file.url).host))
+        return Promise.reject(new BantinError(`${file.name} is not on Discord's file server.`));
+      if (file.size > maxBytes)
+        return Promise.reject(
+          new InputError(`${file.name} is larger than ${String(maxBytes / 1_000_000)} MB.`),
+        );
+      return downloadFile(file.url, { maxBytes });
+    },
+  };
 }
 
 /** Discord locales are "vi", "en-US", "en-GB"...: Vietnamese if the user's or the server's is. */
@@ -51,7 +80,9 @@ function toRequest(i: ChatInputCommandInteraction, deps: InteractionDeps): Comma
   const inGuild = i.inGuild();
   const memberPermissions = i.memberPermissions;
   const targetPermissions = deps.resolvedChannelPermissions.get(`${i.id}:${target}`);
+  const attachment = attachmentOf(i, deps);
   return {
+    ...(attachment === undefined ? {} : { attachment }),
     name: i.commandName,
     args: assembleArgs(info, subcommand, values),
     chat: { platform: 'discord', id: target },
@@ -75,6 +106,7 @@ interface EditOptions {
   embeds?: Array<DiscordEmbed & { fields: DiscordEmbedField[] }>;
   allowedMentions: { parse: [] };
   flags?: Array<'SuppressEmbeds'>;
+  files?: Array<{ attachment: Buffer; name: string }>;
 }
 
 const toEdit = (part: DiscordMessagePart): EditOptions => ({
@@ -149,12 +181,17 @@ export async function handleSlashCommand(
   const parts = renderDiscord(reply);
   if (parts.length === 0) parts.push({ content: '—', allowed_mentions: { parse: [] } });
   const [first, ...rest] = parts as [DiscordMessagePart, ...DiscordMessagePart[]];
-  if (!deferred) await i.reply(toReply(first, ephemeral));
+  // A reply's file (an OPML export) rides on its first message.
+  const files =
+    reply.file === undefined
+      ? {}
+      : { files: [{ attachment: Buffer.from(reply.file.content), name: reply.file.name }] };
+  if (!deferred) await i.reply({ ...toReply(first, ephemeral), ...files });
   else if (ephemeral) {
     // A deferred response is already public; an error should only be seen by the asker.
     await i.deleteReply();
-    await i.followUp(toReply(first, true));
-  } else await i.editReply(toEdit(first));
+    await i.followUp({ ...toReply(first, true), ...files });
+  } else await i.editReply({ ...toEdit(first), ...files });
   for (const part of rest) await i.followUp(toReply(part, ephemeral));
   log.info({ parts: parts.length, deferred, error: ephemeral }, 'slash command answered');
 }

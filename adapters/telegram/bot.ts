@@ -5,17 +5,19 @@
 import { setMaxListeners } from 'node:events';
 import type { Server } from 'node:http';
 import { Bot, GrammyError } from 'grammy';
-import type { Message, Update, UserFromGetMe } from 'grammy/types';
-import type { CommandRequest, CommandRouter } from '../../src/commands/types.ts';
+import type { Document, Message, Update, UserFromGetMe } from 'grammy/types';
+import { downloadFile } from '../download-file.ts';
+import type { Attachment, CommandRequest, CommandRouter } from '../../src/commands/types.ts';
 import type { Messenger } from '../../src/delivery.ts';
 import type { ChatRef } from '../../src/domain.ts';
-import { BantinError, ConfigError, userMessage } from '../../src/errors.ts';
+import { BantinError, ConfigError, InputError, userMessage } from '../../src/errors.ts';
 import type { Logger } from '../../src/ports.ts';
 import { plainReply, type Reply } from '../../src/reply.ts';
 import { checkChannelTarget } from './channel-target.ts';
 import { describeError } from './redact.ts';
 import { renderTelegram } from './render.ts';
 import { createTelegramSender, type ChatCallback } from './send.ts';
+import { sendReplyFile } from './send-file.ts';
 import { createSendLimiter, DEFAULT_SEND_LIMITS, type SendLimits } from './send-limiter.ts';
 import { startWebhookServer } from './webhook-server.ts';
 import { botCanPost, isChatAdmin, langOf, parseCommand, splitChatTarget } from './updates.ts';
@@ -68,6 +70,10 @@ export interface TelegramBot {
   readonly messenger: Messenger;
 }
 
+/** `{ key: value }`, or nothing when the value is undefined (exactOptionalPropertyTypes). */
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+
 /** Turns a getMe failure into a one-line, token-free reason. */
 function startError(error: unknown, token: string, apiRoot: string): BantinError {
   if (error instanceof GrammyError && error.error_code === 401) {
@@ -88,9 +94,10 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const abort = new AbortController();
   // Every send waiting in the limiter listens on this one signal: thousands during a fan-out.
   setMaxListeners(0, abort.signal);
+  const limiter = createSendLimiter(options.limits ?? DEFAULT_SEND_LIMITS);
   const sender = createTelegramSender({
     api: bot.api,
-    limiter: createSendLimiter(options.limits ?? DEFAULT_SEND_LIMITS),
+    limiter,
     logger,
     token,
     onChatUnavailable: options.onChatUnavailable,
@@ -115,12 +122,48 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       log.error({ err: describe(e), command: request.name }, 'router failed');
       reply = plainReply(userMessage(e), true);
     }
-    await sender.sendParts(replyTo, renderTelegram(reply));
+    const results = await sender.sendParts(replyTo, renderTelegram(reply));
+    if (reply.file === undefined || results.some((r) => r.status !== 'sent')) return;
+    const sent = await sendReplyFile(
+      { api: bot.api, limiter, token, signal: abort.signal },
+      replyTo,
+      reply.file,
+    );
+    if (sent.status !== 'sent') log.warn({ result: sent, file: reply.file.name }, 'reply file not sent');
+  }
+
+  /**
+   * The document sent with the command (caption "/feeds import"), or the one the command
+   * replies to. Downloaded through getFile only when a command reads it.
+   */
+  function attachmentOf(message: Message): Attachment | undefined {
+    const doc: Document | undefined = message.document ?? message.reply_to_message?.document;
+    if (doc === undefined) return undefined;
+    const name = doc.file_name ?? 'file';
+    return {
+      name,
+      size: doc.file_size ?? null,
+      read: async (maxBytes) => {
+        if (doc.file_size !== undefined && doc.file_size > maxBytes) {
+          throw new InputError(`${name} is larger than ${String(maxBytes / 1_000_000)} MB.`);
+        }
+        let path: string | undefined;
+        try {
+          path = (await bot.api.getFile(doc.file_id)).file_path;
+        } catch (e) {
+          throw new BantinError(`Telegram did not hand over ${name}: ${describe(e)}`);
+        }
+        if (path === undefined) throw new BantinError(`Telegram did not hand over ${name}.`);
+        return downloadFile(`${apiRoot}/file/bot${token}/${path}`, { maxBytes });
+      },
+    };
   }
 
   async function onCommand(message: Message, isChannelPost: boolean, log: Logger): Promise<void> {
-    if (!me || message.text === undefined) return;
-    const parsed = parseCommand(message.text, me.username);
+    // A command may also be the caption of a file ("/feeds import" on an OPML document).
+    const commandText = message.text ?? message.caption;
+    if (!me || commandText === undefined) return;
+    const parsed = parseCommand(commandText, me.username);
     if (!parsed) return;
     const chat = message.chat;
     const from = isChannelPost ? undefined : message.from;
@@ -147,6 +190,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       user,
       canManage,
       userLang,
+      ...optional('attachment', attachmentOf(message)),
     };
     const info = router.commands.find((c) => c.name === parsed.name);
     const target = chat.type === 'private' && from && info?.managesChat ? splitChatTarget(parsed.args) : null;

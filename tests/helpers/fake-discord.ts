@@ -11,13 +11,16 @@
  * autocomplete, components and modals; option values checked against the registered command;
  * heartbeat timeouts, op 7 reconnect, event replay on RESUME, identify concurrency, shards and
  * close 4011; the 50/s global limit, shared buckets and the invalid-request ban; multipart
- * bodies; embed images, colours and timestamps. Lengths are UTF-16 units.
+ * bodies on routes other than interaction responses; attachment size limits; embed images,
+ * colours and timestamps. Lengths are UTF-16 units. Attachment options are served from
+ * /attachments/:id/:filename on the same port, as Discord's CDN would.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { parseMultipart, uploadedFileName } from './fake-telegram.ts';
 
 export interface FakeChannel {
   readonly id: string;
@@ -71,8 +74,21 @@ export interface SlashCommandInput {
   readonly appPermissions?: string;
   readonly locale?: string;
   readonly name: string;
-  /** Raw API options: { name, type, value } (type 7 = channel; resolved data is added). */
+  /** Raw API options: { name, type, value } (type 7 = channel, 11 = attachment; resolved data is added). */
   readonly options?: readonly unknown[];
+  /** Files for attachment options (value = the file's id), served by the fake's CDN route. */
+  readonly attachments?: ReadonlyArray<{
+    readonly id: string;
+    readonly filename: string;
+    readonly content: string | Buffer;
+  }>;
+}
+
+/** A file the bot uploaded with a message (multipart `files[n]`). */
+export interface UploadedFile {
+  readonly path: string;
+  readonly filename: string;
+  readonly content: Buffer;
 }
 
 export interface InteractionHandle {
@@ -108,6 +124,8 @@ export interface FakeDiscord {
   /** Registered command bodies: key "global" or a guild id. */
   readonly commands: Map<string, unknown[]>;
   messagesIn(channelId: string): Array<Record<string, unknown>>;
+  /** Files uploaded with messages, interaction responses and edits, in order. */
+  readonly uploads: UploadedFile[];
   addGuild(guild: FakeGuild): void;
   deleteChannel(channelId: string): void;
   denyChannel(channelId: string): void;
@@ -128,7 +146,7 @@ let snowflakeCounter = 0n;
 const snowflake = (): string => ((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter++).toString();
 
 /** Discord's 50035 checks for a message body; returns the first problem or null. */
-export function messageBodyProblem(body: unknown): string | null {
+export function messageBodyProblem(body: unknown, files = 0): string | null {
   if (typeof body !== 'object' || body === null) return 'body is not an object';
   const b = body as { content?: unknown; embeds?: unknown };
   const content = typeof b.content === 'string' ? b.content : '';
@@ -161,7 +179,7 @@ export function messageBodyProblem(body: unknown): string | null {
       return `embeds.${i}.url: Not a well formed URL.`;
   }
   if (total > MAX_TOTAL_EMBED_CHARS) return 'embeds: Embed size exceeds maximum size of 6000';
-  if (content.length === 0 && embeds.length === 0) return 'Cannot send an empty message';
+  if (content.length === 0 && embeds.length === 0 && files === 0) return 'Cannot send an empty message';
   return null;
 }
 
@@ -368,7 +386,21 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const path = segments.slice(3).join('/');
     const authorization = req.headers.authorization ?? null;
     let body: unknown = null;
-    if (raw.length > 0) {
+    let files: UploadedFile[] = [];
+    if ((req.headers['content-type'] ?? '').includes('multipart/form-data')) {
+      // discord.js sends files as multipart: payload_json plus files[n] parts.
+      const parts = parseMultipart(raw, req.headers['content-type'] ?? '');
+      files = Object.entries(parts).flatMap(([name, value]) =>
+        /^files\[\d+\]$/.test(name) && Buffer.isBuffer(value)
+          ? [{ path: url.pathname, filename: uploadedFileName(value) ?? name, content: value }]
+          : [],
+      );
+      try {
+        body = JSON.parse(typeof parts.payload_json === 'string' ? parts.payload_json : '{}');
+      } catch {
+        body = null;
+      }
+    } else if (raw.length > 0) {
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
@@ -400,6 +432,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       extra: Record<string, unknown> = {},
     ): void => reply(status, { message, code, ...extra });
 
+    if (method === 'GET' && segments[1] === 'attachments') {
+      const file = attachmentFiles.get(segments[2] ?? '');
+      if (file === undefined || file.filename !== segments[3]) return send(res, 404, null);
+      res.writeHead(200, { 'content-length': String(file.content.length) });
+      res.end(file.content);
+      return;
+    }
     if (segments[1] !== 'api' || segments[2] !== 'v10') return error(404, 0, '404: Not Found');
     const p = path.split('/');
     const route = `${method} /${path}`;
@@ -477,7 +516,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       author: user(botUser),
       content: b.content ?? '',
       embeds: b.embeds ?? [],
-      attachments: [],
+      attachments: files.map((f, n) => ({ id: String(n), filename: f.filename, size: f.content.length })),
       components: [],
       mentions: [],
       mention_roles: [],
@@ -552,13 +591,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const b = body as { type?: unknown; data?: unknown };
       if (b.type !== 4 && b.type !== 5) return error(400, 50035, 'Invalid Form Body');
       if (b.type === 4) {
-        const problem = messageBodyProblem(b.data);
+        const problem = messageBodyProblem(b.data, files.length);
         if (problem !== null)
           return error(400, 50035, 'Invalid Form Body', {
             errors: { _errors: [{ code: 'BASE_TYPE_INVALID', message: problem }] },
           });
       }
       interaction.acknowledged = true;
+      uploads.push(...files);
       return reply(204, null);
     }
     if (p[0] === 'webhooks' && p[1] === applicationId && p[2] !== undefined) {
@@ -568,11 +608,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const isOriginal = p[3] === 'messages' && p[4] === '@original';
       if (method === 'DELETE' && isOriginal) return reply(204, null);
       if ((method === 'PATCH' && isOriginal) || (method === 'POST' && p.length === 3)) {
-        const problem = messageBodyProblem(body);
+        const problem = messageBodyProblem(body, files.length);
         if (problem !== null)
           return error(400, 50035, 'Invalid Form Body', {
             errors: { _errors: [{ code: 'BASE_TYPE_INVALID', message: problem }] },
           });
+        uploads.push(...files);
         return ok(message(interaction.channelId, body as Record<string, unknown>));
       }
     }
@@ -580,6 +621,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   const tokens = new Map<string, string>();
+  const uploads: UploadedFile[] = [];
+  const attachmentFiles = new Map<string, { filename: string; content: Buffer }>();
   const tokenOf = (interactionId: string): string | undefined => tokens.get(interactionId);
 
   const fake: FakeDiscord = {
@@ -593,6 +636,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     rateLimitViolations,
     commands,
     messagesIn: (channelId) => messages.get(channelId) ?? [],
+    uploads,
     addGuild(guild) {
       guilds.set(guild.id, guild);
       broadcast('GUILD_CREATE', guildCreate(guild));
@@ -638,7 +682,22 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         type: 1,
         options,
       };
-      if (channelOptions.length > 0) data.resolved = { channels: resolvedChannels };
+      const resolvedAttachments = Object.fromEntries(
+        (input.attachments ?? []).map((a) => {
+          const content = typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : a.content;
+          attachmentFiles.set(a.id, { filename: a.filename, content });
+          const fileUrl = `http://127.0.0.1:${String(port)}/attachments/${a.id}/${a.filename}`;
+          return [
+            a.id,
+            { id: a.id, filename: a.filename, size: content.length, url: fileUrl, proxy_url: fileUrl },
+          ];
+        }),
+      );
+      if (channelOptions.length > 0 || input.attachments !== undefined)
+        data.resolved = {
+          ...(channelOptions.length > 0 ? { channels: resolvedChannels } : {}),
+          ...(input.attachments !== undefined ? { attachments: resolvedAttachments } : {}),
+        };
       if (guild !== undefined) data.guild_id = guild.id;
       const interaction: Record<string, unknown> = {
         id,

@@ -55,12 +55,28 @@ export interface SentMessage {
   readonly entities: readonly Json[];
   readonly link_preview_options?: unknown;
 }
+/** A document the bot sent (sendDocument), with the uploaded bytes. */
+export interface SentDocument {
+  readonly message_id: number;
+  readonly chat_id: number;
+  readonly file_name: string;
+  readonly content: Buffer;
+  readonly caption?: string;
+}
+/** A file a user attaches to a message (`document`). */
+export interface FakeDocument {
+  readonly fileName: string;
+  readonly content: string | Buffer;
+  readonly mimeType?: string;
+}
 export interface FakeTelegramOptions {
   readonly tokens?: readonly string[];
   readonly botUsername?: string;
 }
 
 const MAX_TEXT = 4096;
+/** Bots may download files up to 20 MB through getFile. */
+const MAX_DOWNLOAD = 20 * 1024 * 1024;
 const DEFAULT_UPDATES = [
   'message',
   'edited_message',
@@ -224,6 +240,11 @@ export function validateEntities(text: string, entities: unknown): string | null
   return null;
 }
 
+/** The filename each uploaded part was sent with. */
+const uploadNames = new WeakMap<Buffer, string>();
+/** The filename a file part of a multipart body (parseMultipart) was sent with. */
+export const uploadedFileName = (part: Buffer): string | undefined => uploadNames.get(part);
+
 /** Reads a multipart body leniently: grammY writes `name="x";filename=a.png` (no space, unquoted). */
 export function parseMultipart(body: Buffer, contentType: string): Json {
   const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
@@ -241,7 +262,10 @@ export function parseMultipart(body: Buffer, contentType: string): Json {
     const key = name?.[1] ?? name?.[2];
     if (!key) continue;
     const value = Buffer.from(chunk.slice(headerEnd + 4).replace(/\r\n$/, ''), 'latin1');
-    out[key] = /filename\s*=/i.test(headers) ? value : value.toString('utf8');
+    const filename = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(headers);
+    if (filename)
+      uploadNames.set(value, Buffer.from(filename[1] ?? filename[2] ?? '', 'latin1').toString('utf8'));
+    out[key] = filename ? value : value.toString('utf8');
   }
   return out;
 }
@@ -327,6 +351,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
   const commands = new Map<string, unknown>();
   const calls: RecordedCall[] = [];
   const sent: SentMessage[] = [];
+  const documents: SentDocument[] = [];
+  const files = new Map<string, { content: Buffer; path: string }>();
+  /** User messages by `${chatId}:${messageId}`, so a later message can reply to one. */
+  const userMessages = new Map<string, Json>();
   const watchers = new Set<() => void>();
   const messageIds = new Map<number, number>();
   let queue: Json[] = [];
@@ -485,6 +513,51 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     return ok({ ...message, chat, date: Math.floor(Date.now() / 1000), from: botUser, chat_id: undefined });
   }
 
+  /** Shares sendMessage's chat checks and rate limit; the file must be uploaded (multipart). */
+  function sendDocument(p: Json): Reply {
+    const chat = chatOf(p.chat_id);
+    if (!chat) return fail(400, 'Bad Request: chat not found');
+    const denied = forbidden(chat);
+    if (denied) return denied;
+    // grammY sends the bytes as their own part and the field as "attach://<part name>".
+    const upload =
+      typeof p.document === 'string' && p.document.startsWith('attach://')
+        ? p[p.document.slice('attach://'.length)]
+        : p.document;
+    if (!Buffer.isBuffer(upload)) return fail(400, 'Bad Request: there is no document in the request');
+    if (upload.length === 0) return fail(400, 'Bad Request: file must be non-empty');
+    if (rateLimit) {
+      const now = Date.now();
+      while (sendTimes.length > 0 && sendTimes[0]!.at <= now - 1000) sendTimes.shift();
+      if (sendTimes.length >= rateLimit.perSecond || sendTimes.some((t) => t.chat === chat.id))
+        return fail(429, `Too Many Requests: retry after ${rateLimit.retryAfter}`, {
+          retry_after: rateLimit.retryAfter,
+        });
+      sendTimes.push({ at: now, chat: chat.id });
+    }
+    const fileName = uploadNames.get(upload) ?? 'document';
+    const document: SentDocument = {
+      message_id: nextMessageId(chat.id),
+      chat_id: chat.id,
+      file_name: fileName,
+      content: upload,
+      ...(typeof p.caption === 'string' ? { caption: p.caption } : {}),
+    };
+    documents.push(document);
+    return ok({
+      message_id: document.message_id,
+      chat,
+      date: Math.floor(Date.now() / 1000),
+      from: botUser,
+      document: {
+        file_id: `sent-${String(documents.length)}`,
+        file_unique_id: `s${String(documents.length)}`,
+        file_name: fileName,
+        file_size: upload.length,
+      },
+    });
+  }
+
   function handle(method: string, p: Json, onClose: (f: () => void) => void): Reply | Promise<Reply> {
     switch (method) {
       case 'getme':
@@ -514,6 +587,19 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
         });
       case 'sendmessage':
         return sendMessage(p);
+      case 'senddocument':
+        return sendDocument(p);
+      case 'getfile': {
+        const file = typeof p.file_id === 'string' ? files.get(p.file_id) : undefined;
+        if (!file) return fail(400, 'Bad Request: invalid file_id');
+        if (file.content.length > MAX_DOWNLOAD) return fail(400, 'Bad Request: file is too big');
+        return ok({
+          file_id: p.file_id,
+          file_unique_id: `u${String(p.file_id)}`,
+          file_size: file.content.length,
+          file_path: file.path,
+        });
+      }
       case 'getchat': {
         const chat = chatOf(p.chat_id);
         return chat
@@ -562,6 +648,14 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download) {
+      const token = decodeURIComponent(download[1] ?? '');
+      const file = [...files.values()].find((f) => f.path === download[2]);
+      if (!tokens.has(token) || !file) res.writeHead(404).end('Not Found');
+      else res.writeHead(200, { 'content-length': String(file.content.length) }).end(file.content);
+      return;
+    }
     const route = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     const closers: Array<() => void> = [];
     res.on('close', () => closers.forEach((f) => f()));
@@ -632,15 +726,54 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
       members.set(chatId, byChat);
     },
     /** A user (or an anonymous group admin with `asChat`) writes in a chat. Returns the update_id. */
-    sendUserMessage(m: { chatId: number; from?: FakeUser; text: string; asChat?: boolean }): number {
+    sendUserMessage(m: {
+      chatId: number;
+      from?: FakeUser;
+      text: string;
+      asChat?: boolean;
+      /** Attach a file: `text` becomes its caption, as in Telegram. */
+      document?: FakeDocument;
+      /** Reply to an earlier user message of this chat (its message_id). */
+      replyTo?: number;
+    }): number {
       const chat = chats.get(m.chatId);
       if (!chat) throw new Error(`fake: no chat ${m.chatId}; addChat first`);
       if (m.from) fake.addUser(m.from);
       const from = m.asChat ? GROUP_ANONYMOUS_BOT : m.from ? userOf(m.from.id) : undefined;
-      return enqueue({
-        message: { ...messageFields(chat, m.text), from, ...(m.asChat ? { sender_chat: chat } : {}) },
-      });
+      const fields = messageFields(chat, m.text);
+      if (m.document) {
+        fields.caption = fields.text;
+        if (fields.entities !== undefined) fields.caption_entities = fields.entities;
+        fields.document = fake.uploadFile(m.document);
+        delete fields.text;
+        delete fields.entities;
+      }
+      if (m.replyTo !== undefined) {
+        const original = userMessages.get(`${String(chat.id)}:${String(m.replyTo)}`);
+        if (!original) throw new Error(`fake: no message ${String(m.replyTo)} in chat ${String(chat.id)}`);
+        fields.reply_to_message = original;
+      }
+      const message = { ...fields, from, ...(m.asChat ? { sender_chat: chat } : {}) };
+      userMessages.set(`${String(chat.id)}:${String(fields.message_id)}`, message);
+      return enqueue({ message });
     },
+    /** Stores a file as Telegram would and returns its Document object (for messages). */
+    uploadFile(d: FakeDocument): Json {
+      const content = typeof d.content === 'string' ? Buffer.from(d.content, 'utf8') : d.content;
+      const id = `file-${String(files.size + 1)}`;
+      files.set(id, { content, path: `documents/${id}${/\.[a-z0-9]+$/i.exec(d.fileName)?.[0] ?? ''}` });
+      return {
+        file_id: id,
+        file_unique_id: `u${id}`,
+        file_name: d.fileName,
+        ...(d.mimeType ? { mime_type: d.mimeType } : {}),
+        file_size: content.length,
+      };
+    },
+    /** Documents the bot sent to a chat, in order. */
+    sentDocuments: (chatId: number) => documents.filter((d) => d.chat_id === chatId),
+    /** The message_id the last sendUserMessage got in that chat (to reply to it). */
+    lastMessageId: (chatId: number) => messageIds.get(chatId) ?? 0,
     /** A post in a channel: `channel_post`, chat.type channel, sender_chat, no from. Null when the bot is no admin there. */
     postInChannel(chatId: number, text: string): number | null {
       const chat = chats.get(chatId);
