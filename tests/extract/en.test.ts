@@ -61,6 +61,27 @@ describe('findEnDate', () => {
   it('skips sentences without any date word', () => {
     expect(findEnDate('Growth quickened to 7.31 percent.', sun)).toBeNull();
   });
+
+  it('reads the day forms of news leads with its reduced parser, clock times left out', () => {
+    const day = (text: string) => findEnDate(text, sun);
+    expect(day('The vote took place on 3 September 2024 in Hanoi.')?.date).toEqual({
+      year: 2024,
+      month: 9,
+      day: 3,
+    });
+    expect(day('The ship sank on Sept. 2, officials said.')?.date).toEqual({ year: 2024, month: 9, day: 2 });
+    expect(day('Rescuers arrived yesterday.')?.date).toEqual(sat);
+    expect(day('The quake struck at 6.10am on Wednesday.')).toEqual({
+      text: 'on Wednesday',
+      date: { year: 2024, month: 9, day: 4 },
+    });
+    // A month without a day still names no day.
+    expect(day('Prices rose in August, the office said on Sept. 2.')?.date).toEqual({
+      year: 2024,
+      month: 9,
+      day: 2,
+    });
+  });
 });
 
 describe('English names and places', () => {
