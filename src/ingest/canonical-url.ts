@@ -56,9 +56,12 @@ export function canonicalizeUrl(url: string): string {
 /** Below this many characters the body is a teaser, and the title identifies the story better. */
 const SHORT_BODY = 200;
 
-/** The text a fingerprint hashes: accents folded (đ→d), lower case, whitespace collapsed. */
+/**
+ * The text a fingerprint hashes: accents folded (đ→d), lower case, whitespace collapsed. NFC and
+ * NFD text fold alike (folding decomposes), so no normalisation is needed first.
+ */
 export function fingerprintText(text: string): string {
-  return foldAccents(text.normalize('NFC')).toLowerCase().replace(/\s+/gu, ' ').trim();
+  return foldAccents(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /**

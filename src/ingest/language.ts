@@ -17,18 +17,39 @@ function classify(ch: string): 0 | 1 | 2 {
   return ch === 'đ' || ch === 'Đ' || VIETNAMESE_MARKS.test(ch.normalize('NFD')) ? 2 : 1;
 }
 
-/** Verdicts per character, filled as text is seen (a few hundred distinct characters in practice). */
-const verdicts = new Map<string, 0 | 1 | 2>();
+/** Verdicts per BMP code unit, filled as text is seen; -1 until first seen. */
+const bmpVerdicts = new Int8Array(0x10000).fill(-1);
+/** Verdicts for characters beyond the BMP (emoji, rare CJK), bounded. */
+const astralVerdicts = new Map<string, 0 | 1 | 2>();
+
+const verdictOf = (ch: string): 0 | 1 | 2 => {
+  const known = astralVerdicts.get(ch);
+  if (known !== undefined) return known;
+  const verdict = classify(ch);
+  if (astralVerdicts.size < 10_000) astralVerdicts.set(ch, verdict);
+  return verdict;
+};
 
 /** Share of letters in `text` that carry a Vietnamese mark or are đ/Đ (0 when there are none). */
 export function vietnameseLetterShare(text: string): number {
   let letters = 0;
   let vietnamese = 0;
   // A sample decides as well as the whole: a 1 MB body costs no more than 20,000 characters.
-  for (const ch of text.slice(0, SAMPLE_CHARS).normalize('NFC')) {
-    const known = verdicts.get(ch);
-    const verdict = known ?? classify(ch);
-    if (known === undefined && verdicts.size < 10_000) verdicts.set(ch, verdict);
+  const sample = text.slice(0, SAMPLE_CHARS).normalize('NFC');
+  for (let i = 0; i < sample.length; i++) {
+    const unit = sample.charCodeAt(i);
+    const next = sample.charCodeAt(i + 1);
+    let verdict: number;
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      verdict = verdictOf(sample.slice(i, i + 2));
+      i++;
+    } else {
+      verdict = bmpVerdicts[unit] ?? -1;
+      if (verdict < 0) {
+        verdict = classify(String.fromCharCode(unit));
+        bmpVerdicts[unit] = verdict;
+      }
+    }
     if (verdict === 0) continue;
     letters++;
     if (verdict === 2) vietnamese++;

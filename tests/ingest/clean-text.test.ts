@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cleanArticleText,
@@ -218,5 +219,89 @@ describe('cleanArticleText on the Vietnam+ sample', () => {
   it('collapses whitespace, no-break and zero-width spaces', () => {
     expect(collapseWhitespace('  Hà\u00a0Nội \u200b  mưa\t to ')).toBe('Hà Nội mưa to');
     expect(cleanArticleText('Câu   một.\r\n\r\n\r\nCâu\u00a0hai.', 'T')).toBe('Câu một.\n\nCâu hai.');
+  });
+});
+
+/** The line rules as first written, before their cheap pre-tests: the fast ones must agree. */
+const CREDIT_IN_PARENS_DEF =
+  /\s*\(\s*(?:ảnh|hình|nguồn ảnh|ảnh minh họa|ảnh chụp màn hình|ảnh\/video|video|photo|photos|image|illustration|file photo|picture)\b[^()]{0,80}\)/giu;
+const TRAILING_CREDIT_DEF =
+  /(?:^|(?<=[.!?…"”)])\s*|\s+[-–—|]\s*)(?:ảnh|photo|photos|image|ảnh\/video|video|đồ họa|graphic)\s*(?::|by\b)\s*[^.!?:]{1,80}$/iu;
+const byDefinition = {
+  stripPhotoCredit(line: string): string | null {
+    let rest = line.replace(CREDIT_IN_PARENS_DEF, '').replace(TRAILING_CREDIT_DEF, '');
+    if (rest === line) return line;
+    rest = collapseWhitespace(rest);
+    return rest === '' || rest.length <= 250 ? null : rest;
+  },
+  stripClosingMark: (line: string): string =>
+    line
+      .replace(/\s*\.?\s*\/\s*\.\s*$/u, '.')
+      .replace(/(?<=[^.])\.\.$/u, '.')
+      .replace(/^\.$/u, ''),
+  isAdvertisementLine: (line: string): boolean =>
+    /^(?:advertisement|quảng cáo|sponsored|sponsored content|scroll to continue with content|story continues below(?: this)? advertisement|ad)$/iu.test(
+      line.replace(/[.:\s-]+$/u, ''),
+    ),
+};
+
+describe('line rules with pre-tests', () => {
+  const piece = fc.constantFrom(
+    'Ảnh',
+    'ảnh',
+    'ẢNH',
+    'Photo',
+    'PHOTOS',
+    'image',
+    'Video',
+    'ảnh/video',
+    'Đồ họa',
+    'ĐỒ HỌA',
+    'graphic',
+    ' by ',
+    ': ',
+    '(',
+    ')',
+    '.',
+    '/',
+    './.',
+    '..',
+    ' - ',
+    '|',
+    '\u00a0',
+    '\t',
+    'Advertisement',
+    'AD',
+    'ad',
+    'quảng cáo',
+    'Sponsored',
+    'story continues below this advertisement',
+    'Hà Nội',
+    'TTXVN',
+    'x',
+    ' ',
+    'ph',
+    'oto',
+    'ſ',
+    'K',
+    '\ud83d\ude00',
+    '\ud800',
+    ':',
+    '-',
+    'Scroll to continue with content',
+  );
+  const line = fc.oneof(
+    fc.array(piece, { maxLength: 14 }).map((p) => p.join('')),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+  );
+  it('stripPhotoCredit, stripClosingMark and isAdvertisementLine equal their definitions', () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(stripPhotoCredit(text)).toBe(byDefinition.stripPhotoCredit(text));
+        expect(stripClosingMark(text)).toBe(byDefinition.stripClosingMark(text));
+        expect(isAdvertisementLine(text)).toBe(byDefinition.isAdvertisementLine(text));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
