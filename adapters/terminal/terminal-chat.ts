@@ -1,6 +1,9 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { CommandRouter } from '../../src/commands/types.ts';
+import type { Attachment, CommandRouter } from '../../src/commands/types.ts';
+import { InputError } from '../../src/errors.ts';
 import type { Messenger, DeliveryResult } from '../../src/delivery.ts';
 import type { Reply } from '../../src/reply.ts';
 import { renderPlain } from './render.ts';
@@ -19,6 +22,35 @@ export interface TerminalChatOptions {
 export function parseCommandLine(line: string): { name: string; args: string } | null {
   const m = /^\/([A-Za-z0-9_]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(line.trim());
   return m === null ? null : { name: (m[1] ?? '').toLowerCase(), args: (m[2] ?? '').trim() };
+}
+
+/**
+ * `/feeds import <path>`: the terminal's way to attach a file is to name it. The person at the
+ * terminal runs the bot, so reading their files is theirs to ask.
+ */
+export function terminalCommand(parsed: { name: string; args: string }): {
+  name: string;
+  args: string;
+  attachment?: Attachment;
+} {
+  const m = /^import\s+(.+)$/i.exec(parsed.args);
+  if (parsed.name !== 'feeds' || m === null) return parsed;
+  const path = (m[1] ?? '').trim();
+  const attachment: Attachment = {
+    name: basename(path),
+    size: null,
+    read: async (maxBytes) => {
+      const size = await stat(path).then(
+        (s) => s.size,
+        () => {
+          throw new InputError(`Cannot read ${path}.`);
+        },
+      );
+      if (size > maxBytes) throw new InputError(`${path} is larger than ${String(maxBytes / 1_000_000)} MB.`);
+      return readFile(path);
+    },
+  };
+  return { name: parsed.name, args: 'import', attachment };
 }
 
 /**
@@ -44,8 +76,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     }
     const parsed = parseCommandLine(line);
     const request = {
-      name: parsed?.name ?? 'help',
-      args: parsed?.args ?? '',
+      ...terminalCommand(parsed ?? { name: 'help', args: '' }),
       chat: { platform: 'terminal' as const, id: TERMINAL_CHAT_ID },
       user: { id: 'local', name: 'you' },
       // The person at the terminal runs the bot: they may change anything.

@@ -46,7 +46,7 @@ export const messages = {
         ? 'Cách nhập: /feeds action:import file:<tệp .opml>'
         : platform === 'telegram'
           ? 'Cách nhập: gửi tệp .opml kèm chú thích /feeds import (hoặc trả lời tệp đó bằng /feeds import).'
-          : 'Cách nhập ở terminal: npm run newsbot -- feeds import <tệp.opml>',
+          : 'Cách nhập ở terminal: /feeds import <đường dẫn tệp .opml>',
     importTooBig: (name: string) => `Tệp ${name} quá lớn cho một danh sách OPML (tối đa 1 MB).`,
     importNotOpml: (name: string) => `Tệp ${name} không phải tệp OPML hợp lệ.`,
     importEmpty: (name: string) => `Tệp ${name} không có nguồn tin (xmlUrl) nào.`,
@@ -109,7 +109,7 @@ export const messages = {
         ? 'To import: /feeds action:import file:<an .opml file>'
         : platform === 'telegram'
           ? 'To import: send an .opml file with the caption /feeds import (or reply to it with /feeds import).'
-          : 'To import from the terminal: npm run newsbot -- feeds import <file.opml>',
+          : 'To import in the terminal: /feeds import <path of an .opml file>',
     importTooBig: (name: string) => `${name} is too big for an OPML list (1 MB at most).`,
     importNotOpml: (name: string) => `${name} is not a valid OPML file.`,
     importEmpty: (name: string) => `${name} lists no feeds (no xmlUrl).`,

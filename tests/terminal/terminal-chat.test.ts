@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBantin } from '../helpers/run-bantin.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
-import { parseCommandLine } from '../../adapters/terminal/terminal-chat.ts';
+import { writeFileSync } from 'node:fs';
+import { parseCommandLine, terminalCommand } from '../../adapters/terminal/terminal-chat.ts';
 import { renderPlain } from '../../adapters/terminal/render.ts';
 
 let dir: string;
@@ -32,7 +33,7 @@ describe('the terminal chat, as `printf ... | npm start` runs it', () => {
         FEEDS: `${server.url('/hang')},${server.url('/rss')}`,
         ALLOW_PRIVATE_NETWORK: 'true',
       },
-      stdin: '/summary 1\n/search ha noi\nhello\n/nope\n',
+      stdin: '/summary 1\n/search ha noi\nhello\n/nope\n/feeds export\n',
     });
     expect(r.code).toBe(0);
     expect(existsSync(db)).toBe(true);
@@ -43,6 +44,8 @@ describe('the terminal chat, as `printf ... | npm start` runs it', () => {
     expect(r.stdout).toContain('«Hà» «Nội»');
     expect(r.stdout).toContain('Commands start with /');
     expect(r.stdout).toContain('Không có lệnh /nope');
+    expect(r.stdout).toContain('--- bantin-feeds.opml ---');
+    expect(r.stdout).toContain(`xmlUrl="${server.url('/rss')}"`);
   });
 
   it('prints a summary for `printf "/summary\\n" | npm start` with no configuration at all', async () => {
@@ -60,6 +63,21 @@ describe('the terminal chat, as `printf ... | npm start` runs it', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('DEFAULT_TIMEZONE');
     expect(lines[0]).toContain('FEED_POLL_INTERVAL');
+  });
+});
+
+describe('files in the terminal chat', () => {
+  it('turns `/feeds import <path>` into an attachment read from disk, within the size limit', async () => {
+    const path = join(dir, 'mine.opml');
+    writeFileSync(path, '<opml version="2.0"><body/></opml>');
+    const command = terminalCommand({ name: 'feeds', args: `import ${path}` });
+    expect(command.args).toBe('import');
+    expect(command.attachment?.name).toBe('mine.opml');
+    expect(Buffer.from((await command.attachment?.read(1000)) ?? []).toString()).toContain('<opml');
+    await expect(command.attachment?.read(10)).rejects.toThrow(/larger than/);
+    const missing = terminalCommand({ name: 'feeds', args: `import ${join(dir, 'nope.opml')}` });
+    await expect(missing.attachment?.read(1000)).rejects.toThrow(/Cannot read/);
+    expect(terminalCommand({ name: 'feeds', args: 'list' })).toEqual({ name: 'feeds', args: 'list' });
   });
 });
 
