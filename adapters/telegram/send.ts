@@ -10,7 +10,7 @@ import type { ChatRef } from '../../src/domain.ts';
 import type { Logger } from '../../src/ports.ts';
 import { describeError } from './redact.ts';
 import { isTelegramMessagePart, type TelegramMessagePart } from './render.ts';
-import type { SendLimiter } from './send-limiter.ts';
+import type { SendLimiter, SendPermit } from './send-limiter.ts';
 
 /** 400 descriptions that mean the bot can no longer write to the chat at all. */
 const CHAT_GONE =
@@ -66,6 +66,8 @@ export interface TelegramSender {
    * before an earlier one. Returns one result per part attempted.
    */
   sendParts(chatId: string, parts: readonly TelegramMessagePart[]): Promise<DeliveryResult[]>;
+  /** Chats worth sending to at once (see SendLimiter.suggestedConcurrency). */
+  concurrency(): number;
 }
 
 export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
@@ -92,8 +94,9 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       }));
 
   async function attempt(chatId: string, part: TelegramMessagePart): Promise<DeliveryResult> {
+    let permit: SendPermit;
     try {
-      await deps.limiter.acquire(chatId, deps.signal);
+      permit = await deps.limiter.acquire(chatId, deps.signal);
     } catch {
       return { status: 'transient', reason: 'the Telegram adapter is stopping' };
     }
@@ -104,7 +107,13 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       });
       return { status: 'sent', messageId: String(message.message_id) };
     } catch (error) {
-      return classifySendError(error, deps.token);
+      const result = classifySendError(error, deps.token);
+      // The limiter missed something (another process on the token, a stricter server): every
+      // chat waits, not only this one, or the next sends would be refused too.
+      if (result.status === 'rate-limited') deps.limiter.pause(result.retryAfterMs);
+      return result;
+    } finally {
+      permit.release();
     }
   }
 
@@ -158,5 +167,5 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     return results;
   }
 
-  return { sendPart, sendParts };
+  return { sendPart, sendParts, concurrency: () => deps.limiter.suggestedConcurrency() };
 }
