@@ -1,5 +1,11 @@
 import type { Db } from './open.ts';
-import type { Delivery, DeliveryStatus, NewDigest, OutboxStore } from '../src/digest/outbox.ts';
+import type {
+  Delivery,
+  DeliveryChange,
+  DeliveryStatus,
+  NewDigest,
+  OutboxStore,
+} from '../src/digest/outbox.ts';
 
 interface DeliveryRow {
   id: number;
@@ -60,6 +66,25 @@ export function createOutboxQueries(db: Db, nowIso: () => string): OutboxStore {
     return digestId;
   });
 
+  const apply = (c: DeliveryChange): void => {
+    switch (c.to) {
+      case 'sending':
+        q.sending.run(c.id);
+        return;
+      case 'sent':
+        q.sent.run(c.messageId, nowIso(), c.id);
+        return;
+      case 'pending':
+        q.retry.run(c.nextAttemptAt, c.error, c.id);
+        return;
+      case 'failed':
+        q.failed.run(c.error, c.id);
+    }
+  };
+  const record = db.transaction((changes: readonly DeliveryChange[]) => {
+    for (const c of changes) apply(c);
+  });
+
   return {
     enqueueDigest: (d) => enqueue.immediate(d),
     unsentDeliveries: (limit) => q.unsent.all(limit).map(toDelivery),
@@ -67,6 +92,9 @@ export function createOutboxQueries(db: Db, nowIso: () => string): OutboxStore {
     markSent: (id, messageId) => void q.sent.run(messageId, nowIso(), id),
     retryLater: (id, at, error) => void q.retry.run(at, error, id),
     markFailed: (id, error) => void q.failed.run(error, id),
+    recordDeliveries: (changes) => {
+      if (changes.length > 0) record.immediate(changes);
+    },
     countDeliveries: (status) => q.count.get(status)?.n ?? 0,
   };
 }

@@ -22,4 +22,6 @@ export interface Messenger {
   render(reply: Reply): readonly unknown[];
   /** Sends one rendered part to a chat (platform chat id, without the platform prefix). */
   sendPart(chatId: string, part: unknown): Promise<DeliveryResult>;
+  /** Chats worth sending to at once, from the platform's limits and observed latency. Default 16. */
+  readonly concurrency?: () => number;
 }

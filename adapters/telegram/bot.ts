@@ -307,6 +307,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       platform: 'telegram',
       render: (reply) => renderTelegram(reply),
       sendPart: (chatId, part) => sender.sendPart(chatId, part),
+      concurrency: () => sender.concurrency(),
     },
     async start() {
       if (options.webhook && !/^[A-Za-z0-9_-]{1,256}$/.test(options.webhook.secretToken)) {

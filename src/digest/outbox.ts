@@ -25,6 +25,13 @@ export interface Delivery {
   readonly nextAttemptAt: string | null;
 }
 
+/** One state change of a part, for `recordDeliveries`. */
+export type DeliveryChange =
+  | { readonly id: number; readonly to: 'sending' }
+  | { readonly id: number; readonly to: 'sent'; readonly messageId: string | null }
+  | { readonly id: number; readonly to: 'pending'; readonly nextAttemptAt: string; readonly error: string }
+  | { readonly id: number; readonly to: 'failed'; readonly error: string };
+
 export interface OutboxStore {
   /**
    * Stores a digest, its parts (pending) and its articles as delivered, and advances the
@@ -39,5 +46,7 @@ export interface OutboxStore {
   /** Back to pending, tried again after `nextAttemptAt`. */
   retryLater(id: number, nextAttemptAt: string, error: string): void;
   markFailed(id: number, error: string): void;
+  /** Applies several changes, in order, in one transaction (the sender batches them per tick). */
+  recordDeliveries(changes: readonly DeliveryChange[]): void;
   countDeliveries(status: DeliveryStatus): number;
 }
