@@ -52,6 +52,9 @@ export function clauseOf(sentence: string, maxWords = WHAT_MAX_WORDS): string {
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const TITLE_TAG = /^(?:(?:Ảnh|Video|Clip|Infographic|Chùm ảnh|Toàn cảnh)\s*:\s*)/iu;
+// The same words without a colon name the format, not the event ("Clip CLB Hà Nội hạ HAGL",
+// "Toàn cảnh phiên họp ..."): dropped, and the title read on as usual.
+const FORMAT_WORD = /^(?:Clip|Video|Infographic|Toàn cảnh|Cận cảnh|Hiện trường)\s+(?=\p{L})/u;
 
 // Titles that open with the action and leave the acting authority implicit ("Bắt ...").
 const VERB_LED_TITLE =
@@ -78,6 +81,11 @@ export function viWhat(
   lead: readonly string[],
   statement: boolean,
 ): { text: string; from: string } {
+  const untagged = capitalise(title.replace(FORMAT_WORD, ''));
+  if (untagged !== title) {
+    const w = viWhat(untagged, agent, lead, statement);
+    return { text: w.text, from: w.from === untagged ? title : w.from };
+  }
   const t = title.replace(TITLE_TAG, '').trim();
   const colon = t.indexOf(':');
   if (colon > 0) {
@@ -93,11 +101,11 @@ export function viWhat(
   // and keeps the title's capitals ("Thủ tướng", "Việt Nam") as written.
   const tag = colon > 0 ? t.slice(0, colon).trim() : '';
   if (tag !== '' && knownPlace(tag) !== null && agent.includes(tag))
-    return { text: `${agent}: ${t.slice(colon + 1).trim()}`, from: title };
+    return { text: `${capitalise(agent)}: ${t.slice(colon + 1).trim()}`, from: title };
   // A title that opens with the action reads on after the agent ("Công an tỉnh X bắt ...").
   if (VERB_LED_TITLE.test(t))
-    return { text: `${agent} ${t.charAt(0).toLowerCase()}${t.slice(1)}`, from: title };
-  return { text: `${agent}: ${t}`, from: title };
+    return { text: `${capitalise(agent)} ${t.charAt(0).toLowerCase()}${t.slice(1)}`, from: title };
+  return { text: `${capitalise(agent)}: ${t}`, from: title };
 }
 
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';

@@ -19,6 +19,18 @@ describe('viWhat', () => {
     );
   });
 
+  it('drops a format word that opens the title and capitalises the agent put before it', () => {
+    expect(viWhat('Clip Nam Định thắng Hải Phòng', 'Nam Định', [], false)).toEqual({
+      text: 'Nam Định thắng Hải Phòng',
+      from: 'Clip Nam Định thắng Hải Phòng',
+    });
+    expect(viWhat('Toàn cảnh trận thắng Thái Lan', 'tuyển nữ Việt Nam', [], false).text).toBe(
+      'Tuyển nữ Việt Nam: Trận thắng Thái Lan',
+    );
+    // A word that merely starts like one is kept.
+    expect(viWhat('Videoclip gây sốt mạng', undefined, [], false).text).toBe('Videoclip gây sốt mạng');
+  });
+
   it('replaces a place tag by the agent that contains the place', () => {
     expect(viWhat('Nam Định: Khởi tố giám đốc công ty', 'Công an tỉnh Nam Định', [], false).text).toBe(
       'Công an tỉnh Nam Định: Khởi tố giám đốc công ty',
