@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -41,6 +41,16 @@ const SETTLE_MS = 1_500;
 /** The poller looks for due feeds every FEED_POLL_INTERVAL (at least 10 s). */
 const FIRST_FETCH_TIMEOUT_MS = 30_000;
 
+/** The Node flags `npm start` gives the bot (package.json), so the benchmark runs it the same way. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const m = /\bnode((?: --\S+)*) dist\/main\.js/.exec(pkg.scripts.start);
+  if (m === null) throw new Error('the start script in package.json does not run node dist/main.js');
+  return (m[1] ?? '').split(' ').filter((f) => f !== '');
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves when `check` holds, polling; rejects with `what` after `timeoutMs` or if the bot exits. */
@@ -65,7 +75,8 @@ function askMemory(child: ChildProcess): Promise<Memory> {
 }
 
 export async function runRssBench(ingestItems: number, budgetSeconds: number): Promise<RssResult> {
-  // Measure the build `npm start` would run now, and the probe compiled like it (no tsx).
+  // Measure the build and flags `npm start` would run now, and the probe compiled like it (no tsx).
+  const flags = startFlags();
   await buildBot();
   await build({
     entryPoints: [fileURLToPath(new URL('./rss-probe.ts', import.meta.url))],
@@ -97,7 +108,7 @@ export async function runRssBench(ingestItems: number, budgetSeconds: number): P
   let stderr = '';
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', pathToFileURL(PROBE).href, join(DIST_DIR, 'main.js')],
+    [...flags, '--expose-gc', '--import', pathToFileURL(PROBE).href, join(DIST_DIR, 'main.js')],
     {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
