@@ -132,31 +132,37 @@ export const messages = {
 export type Messages = (typeof messages)['vi'] | (typeof messages)['en'];
 export const t = (lang: Lang): Messages => messages[lang];
 
+// Building an Intl.DateTimeFormat costs ~0.3 ms, formatting with one ~20 µs: a reply of five
+// cards built five. One per (locale, time zone) kept; time zones are IANA names, so few.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatter = (locale: string, timezone: string, withTime: boolean): Intl.DateTimeFormat => {
+  const key = `${locale}|${timezone}|${String(withTime)}`;
+  let f = formatters.get(key);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: timezone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+};
+
 /** "30/12/2020 14:05" in the chat's time zone. */
 export function formatDateTime(iso: string, timezone: string, lang: Lang): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: timezone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
+  return formatter(lang === 'vi' ? 'vi-VN' : 'en-GB', timezone, true).format(d);
 }
 
 /** "30/12/2020": the calendar day of an instant in the chat's time zone. */
 export function formatDate(iso: string, timezone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(d);
+  return formatter('en-GB', timezone, false).format(d);
 }
 
 /** "30/12/2020" from "2020-12-30". */
