@@ -240,7 +240,7 @@ async function main(): Promise<void> {
           value: figures.discord_summary_reply_p99_ms,
           target: '<= 50',
           holds: dc.p99Ms === null ? null : dc.p99Ms <= 50,
-          note: `${String(dc.commands)} commands, ${String(dc.parts)} part(s) after the deferral`,
+          note: `${String(dc.commands)} commands, ${String(dc.parts)} part(s) each`,
         });
       }
     } finally {
