@@ -28,6 +28,3 @@ export function toFtsQuery(folded: string): FtsQuery | null {
   const exact = words.map((w) => `"${w}"`).join(' ');
   return { exact, prefix: last.length >= 4 ? `${exact}*` : null, lastWord: `"${last}"` };
 }
-
-/** The same expression, matched in the title only. */
-export const inTitle = (expression: string): string => `{title} : (${expression})`;

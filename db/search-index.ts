@@ -1,6 +1,6 @@
 import type { Db } from './open.ts';
 import { foldAccents } from '../src/text/vietnamese.ts';
-import { inTitle, toFtsQuery } from './fts-query.ts';
+import { toFtsQuery } from './fts-query.ts';
 
 /**
  * How many of the newest article ids the small search index holds: about a month of a busy
@@ -10,8 +10,11 @@ export const RECENT_SEARCH_ROWS = 30_000;
 
 export interface SearchMatch {
   readonly id: number;
-  /** A fragment of the original text, matched words between « and ». */
-  readonly snippet: string;
+  /**
+   * A fragment of the original text, matched words between « and »; null when the words are only
+   * in the title (which is shown anyway): show the article's opening instead.
+   */
+  readonly snippet: string | null;
 }
 
 /**
@@ -33,20 +36,32 @@ export interface SearchIndex {
   find(query: string, limit: number): SearchMatch[];
 }
 
+/** The first words of a text, as long as a snippet, for a match shown without one. */
+export function openingOf(text: string): string {
+  const words = text.trim().split(/\s+/);
+  return words.length > 16 ? `${words.slice(0, 16).join(' ')}…` : words.join(' ');
+}
+
 interface MatchRow {
   id: number;
   snippet: string | null;
 }
 
-/** Snippet arguments: any column (-1) or the body (1), « » around matches, 16 tokens. */
+/** Snippet arguments after the column: « » around matches, 16 tokens. */
 const SNIPPET = `'«', '»', '…', 16`;
 
 /**
+ * better-sqlite3 binds a JS number as REAL, and FTS5 ignores a rowid bound that is not an
+ * INTEGER: `rowid = ?` then matches every row (and `rowid < ?` scans from the newest).
+ */
+const ROWID = 'CAST(? AS INTEGER)';
+
+/**
  * Folded Vietnamese syllables ("ha", "noi", "thanh") are in a large share of all articles, and
- * FTS5 reads a term's whole doclist to rank (bm25) or to expand a prefix. So searches go to a
- * small second index over the newest `recentRows` articles first, ranked without bm25 (title
- * matches first, then recency), and reach the full index only for what the small one lacks —
- * where rare words are cheap and common ones stop at the first `limit` matches.
+ * FTS5 reads a term's whole doclist to rank (bm25) or to expand a prefix. So searches go to small
+ * indexes over the newest `recentRows` articles first (recent_titles, then recent_search),
+ * ranked without bm25 (title matches first, then recency), and reach the full index only for
+ * what they lack — where rare words are cheap and common ones stop at the first `limit` matches.
  */
 export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): SearchIndex {
   const q = {
@@ -58,6 +73,10 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
     recentDelete: db.prepare(
       "INSERT INTO recent_search (recent_search, rowid, title, body) VALUES ('delete', ?, ?, ?)",
     ),
+    titleInsert: db.prepare('INSERT INTO recent_titles (rowid, title) VALUES (?, ?)'),
+    titleDelete: db.prepare(
+      "INSERT INTO recent_titles (recent_titles, rowid, title) VALUES ('delete', ?, ?)",
+    ),
     newestId: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM articles'),
     // recent_search has external content (articles), so only its %_docsize table (one row per
     // indexed article) says which articles it holds.
@@ -67,8 +86,16 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
       `SELECT a.id, a.title, a.body FROM recent_search_docsize d JOIN articles a ON a.id = d.id
        WHERE d.id <= ?`,
     ),
-    recentMatch: db.prepare<[number, string, number], MatchRow>(
-      `SELECT rowid AS id, snippet(recent_search, ?, ${SNIPPET}) AS snippet FROM recent_search
+    titleMatch: db.prepare<[string, number], { id: number }>(
+      'SELECT rowid AS id FROM recent_titles WHERE recent_titles MATCH ? ORDER BY rowid DESC LIMIT ?',
+    ),
+    // A title match shows where the body has the words too (a rowid lookup, no scan).
+    bodySnippet: db.prepare<[string, number], { snippet: string | null }>(
+      `SELECT snippet(recent_search, 1, ${SNIPPET}) AS snippet FROM recent_search
+       WHERE recent_search MATCH ? AND rowid = ${ROWID}`,
+    ),
+    recentMatch: db.prepare<[string, number], MatchRow>(
+      `SELECT rowid AS id, snippet(recent_search, -1, ${SNIPPET}) AS snippet FROM recent_search
        WHERE recent_search MATCH ? ORDER BY rowid DESC LIMIT ?`,
     ),
     recentHas: db.prepare<[string], { id: number }>(
@@ -76,7 +103,7 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
     ),
     olderMatch: db.prepare<[string, number, number], MatchRow>(
       `SELECT rowid AS id, snippet(article_search, -1, ${SNIPPET}) AS snippet FROM article_search
-       WHERE article_search MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
+       WHERE article_search MATCH ? AND rowid < ${ROWID} ORDER BY rowid DESC LIMIT ?`,
     ),
   };
 
@@ -85,18 +112,23 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
   const find = (query: string, limit: number): SearchMatch[] => {
     const fts = toFtsQuery(foldAccents(query));
     if (fts === null || limit <= 0) return [];
-    const hits = new Map<number, string>();
+    const hits = new Map<number, string | null>();
     const collect = (rows: readonly MatchRow[]): void => {
       for (const r of rows) {
         if (hits.size >= limit) return;
-        if (!hits.has(r.id)) hits.set(r.id, r.snippet ?? '');
+        if (!hits.has(r.id)) hits.set(r.id, r.snippet);
       }
     };
     // Each query returns its newest `limit` rows, which holds enough new ones after duplicates.
     for (const expression of fts.prefix === null ? [fts.exact] : [fts.exact, fts.prefix]) {
-      // A title match shows the body's opening: the title already shows the words.
-      if (hits.size < limit) collect(q.recentMatch.all(1, inTitle(expression), limit));
-      if (hits.size < limit) collect(q.recentMatch.all(-1, expression, limit));
+      for (const { id } of hits.size < limit ? q.titleMatch.all(expression, limit) : []) {
+        if (hits.size >= limit) break;
+        if (hits.has(id)) continue;
+        // With a prefix, each lookup would merge the prefix's doclists again: show the opening.
+        const snippet = expression === fts.exact ? q.bodySnippet.get(expression, id)?.snippet : null;
+        hits.set(id, snippet ?? null);
+      }
+      if (hits.size < limit) collect(q.recentMatch.all(expression, limit));
     }
     if (hits.size < limit) {
       const floor = q.recentFloor.get()?.id ?? null;
@@ -108,21 +140,29 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
       if (hits.size < limit && fts.prefix !== null && unfinished)
         collect(q.olderMatch.all(fts.prefix, below, limit));
     }
-    return [...hits].map(([id, snippet]) => ({ id, snippet }));
+    return [...hits].map(([id, snippet]) => ({ id, snippet: snippet === '' ? null : snippet }));
   };
 
   return {
     add: (id, title, body) => {
       q.insert.run(id, title, body);
-      if (id > windowStart()) q.recentInsert.run(id, title, body);
+      if (id > windowStart()) {
+        q.recentInsert.run(id, title, body);
+        q.titleInsert.run(id, title);
+      }
     },
     remove: (id, title, body) => {
       q.delete.run(id, title, body);
-      if (q.isRecent.get(id) !== undefined) q.recentDelete.run(id, title, body);
+      if (q.isRecent.get(id) === undefined) return;
+      q.recentDelete.run(id, title, body);
+      q.titleDelete.run(id, title);
     },
     prune: () => {
-      for (const r of q.leaving.all(windowStart()))
-        q.recentDelete.run(r.id, foldAccents(r.title), foldAccents(r.body));
+      for (const r of q.leaving.all(windowStart())) {
+        const title = foldAccents(r.title);
+        q.recentDelete.run(r.id, title, foldAccents(r.body));
+        q.titleDelete.run(r.id, title);
+      }
     },
     find,
   };

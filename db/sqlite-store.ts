@@ -10,7 +10,7 @@ import type {
   StoredArticle,
 } from '../src/store.ts';
 import { foldAccents } from '../src/text/vietnamese.ts';
-import { createSearchIndex, RECENT_SEARCH_ROWS } from './search-index.ts';
+import { createSearchIndex, openingOf, RECENT_SEARCH_ROWS } from './search-index.ts';
 import { createOutboxQueries } from './outbox-queries.ts';
 import { createLeaseQueries } from './lease-queries.ts';
 
@@ -259,7 +259,9 @@ export function createSqliteStore(
         sort_at: sortAt,
       });
       const id = Number(info.lastInsertRowid);
-      searchIndex.add(id, foldAccents(draft.title), foldAccents(draft.body));
+      // Ingest passes the folded text it already made for the fingerprint.
+      const folded = input.folded ?? { title: foldAccents(draft.title), body: foldAccents(draft.body) };
+      searchIndex.add(id, folded.title, folded.body);
       writeSummary(id, input.extraction, input.extractorVersion);
       return { id, status: 'inserted' };
     }
@@ -290,7 +292,8 @@ export function createSqliteStore(
       published_at: publishedAt,
       sort_at: publishedNew !== null ? toIsoUtc(publishedNew) : existing.sort_at,
     });
-    searchIndex.add(existing.id, foldAccents(draft.title), foldAccents(draft.body));
+    const folded = input.folded ?? { title: foldAccents(draft.title), body: foldAccents(draft.body) };
+    searchIndex.add(existing.id, folded.title, folded.body);
     writeSummary(existing.id, input.extraction, input.extractorVersion);
     return { id: existing.id, status: 'updated' };
   };
@@ -323,7 +326,7 @@ export function createSqliteStore(
     search: (query, limit): SearchHit[] =>
       searchIndex.find(query, limit).flatMap(({ id, snippet }) => {
         const row = q.get.get(id);
-        return row === undefined ? [] : [{ ...toStored(row), snippet }];
+        return row === undefined ? [] : [{ ...toStored(row), snippet: snippet ?? openingOf(row.body) }];
       }),
     countArticles: () => q.count.get()?.n ?? 0,
     staleSummaries: (version, limit, afterId) => q.stale.all(afterId, version, limit).map(toArticle),

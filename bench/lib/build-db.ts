@@ -79,8 +79,9 @@ export async function fillDatabase(
     (id, feed_id, url, guid, fingerprint, title, body, lang, source, published_at, fetched_at, sort_at)
     VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const fts = db.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)');
-  // The store's small index of the newest articles (db/search-index.ts) gets the last rows too.
+  // The store's small indexes of the newest articles (db/search-index.ts) get the last rows too.
   const recentFts = db.prepare('INSERT INTO recent_search (rowid, title, body) VALUES (?, ?, ?)');
+  const recentTitles = db.prepare('INSERT INTO recent_titles (rowid, title) VALUES (?, ?)');
   const firstRecent = rows - RECENT_SEARCH_ROWS + 1;
   const summary = db.prepare(`INSERT INTO summaries
     (article_id, extractor_version, who_json, what, when_text, when_date, where_json, evidence_json, facets, created_at)
@@ -89,7 +90,10 @@ export async function fillDatabase(
     for (const r of batch) {
       insert.run(r.id, r.url, r.url, r.fingerprint, r.title, r.body, r.lang, r.source, r.at, r.at, r.at);
       fts.run(r.id, r.foldedTitle, r.foldedBody);
-      if (r.id >= firstRecent) recentFts.run(r.id, r.foldedTitle, r.foldedBody);
+      if (r.id >= firstRecent) {
+        recentFts.run(r.id, r.foldedTitle, r.foldedBody);
+        recentTitles.run(r.id, r.foldedTitle);
+      }
       summary.run(r.id, r.whoJson, r.what, r.at.slice(0, 10), r.whereJson, r.facets, r.at);
     }
   });

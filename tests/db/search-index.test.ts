@@ -54,25 +54,29 @@ const ids = (store: Store, query: string, limit = 5): number[] =>
   store.search(query, limit).map((h) => h.article.id);
 
 /**
- * Every (term, article, column, offset) posting of the recent index equals the full index's for
- * the articles it holds, and both indexes pass FTS5's own check.
+ * Every (term, article, column, offset) posting of the recent indexes equals the full index's
+ * for the articles they hold (recent_titles: the title's), both hold the same articles, and
+ * every index passes FTS5's own check.
  */
 function expectIndexesAgree(db: Db): void {
-  for (const t of ['article_search', 'recent_search'])
+  for (const t of ['article_search', 'recent_search', 'recent_titles'])
     expect(() => db.exec(`INSERT INTO ${t} (${t}) VALUES ('integrity-check')`)).not.toThrow();
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.full_postings USING fts5vocab(main, article_search, instance);
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.recent_postings USING fts5vocab(main, recent_search, instance);`);
-  const postings = (table: string): string[] =>
+  for (const t of ['article_search', 'recent_search', 'recent_titles'])
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${t}_postings USING fts5vocab(main, ${t}, instance)`);
+  const postings = (table: string, where = ''): string[] =>
     db
       .prepare<[], { p: string }>(
-        `SELECT term || ' ' || doc || ' ' || col || ' ' || offset AS p FROM ${table}
-         WHERE doc IN (SELECT id FROM recent_search_docsize) ORDER BY doc, col, offset, term`,
+        `SELECT term || ' ' || doc || ' ' || col || ' ' || offset AS p FROM temp.${table}_postings
+         WHERE doc IN (SELECT id FROM recent_search_docsize) ${where} ORDER BY doc, col, offset, term`,
       )
       .all()
       .map((r) => r.p);
-  const recent = postings('temp.recent_postings');
+  const recent = postings('recent_search');
   expect(recent.length).toBeGreaterThan(0);
-  expect(recent).toEqual(postings('temp.full_postings'));
+  expect(recent).toEqual(postings('article_search'));
+  expect(postings('recent_titles')).toEqual(postings('recent_search', "AND col = 'title'"));
+  const titled = db.prepare<[], { id: number }>('SELECT id FROM recent_titles_docsize ORDER BY id').all();
+  expect(titled.map((r) => r.id)).toEqual(recentIds(db));
 }
 
 describe('the recent search index', () => {
@@ -112,9 +116,13 @@ describe('the recent search index', () => {
       'Lũ lớn ở Quảng Nam',
       'Thời tiết',
     ]);
-    // a title match shows the article's opening (the title already shows the words)
+    // a title match shows the body: the words there, else its opening (the title shows them)
     expect(store.search('quang nam', 5)[0]?.snippet).toContain('Nước dâng cao');
     expect(store.search('quang nam', 5)[1]?.snippet).toContain('«Quảng» «Nam»');
+    store.saveArticle(
+      aSave(aDraft({ url: 'https://example.vn/c', title: 'Quảng Nam', body: 'Mưa ở Quảng Nam suốt đêm.' })),
+    );
+    expect(store.search('quang nam', 1)[0]?.snippet).toContain('Mưa ở «Quảng» «Nam»');
   });
 
   it('completes a last word being typed, recent or old', () => {
@@ -162,8 +170,8 @@ describe('the recent search index', () => {
   });
 });
 
-describe('migration 004', () => {
-  it('indexes the newest existing articles, folded as the store folds them', () => {
+describe('recent index migrations', () => {
+  it('migrations 004-005 index the newest existing articles, folded as the store folds them', () => {
     const before = new Database(tempPath());
     dbs.push(before);
     migrate(
