@@ -16,12 +16,11 @@ import { knownPlace, placeKey } from './gazetteer.ts';
 import type { DateContext, PartialDate } from './resolve-date.ts';
 import { isoDate, publicationDay, urlDate } from './resolve-date.ts';
 import { bodySentences } from './sentences.ts';
-import type { AgentMention } from './vi-agents.ts';
-import { findViAgents } from './vi-agents.ts';
 import { yearsInText } from './vi-dates.ts';
 import type { PlaceMention } from './vi-places.ts';
 import { findViPlaces } from './vi-places.ts';
 import { findViWhen } from './vi-when.ts';
+import { findViWho } from './vi-who.ts';
 import { enClause, viWhat } from './what.ts';
 
 /** Stored with every summary; bump it whenever output can change, so `reextract` refreshes. */
@@ -47,8 +46,6 @@ const MAX_SENTENCE_CHARS = 1_500;
 const WHERE_SENTENCES = 4;
 /** "... diễn ra / được tổ chức ... tại X": a sentence that gives the event's site. */
 const EVENT_SITE = /(?:diễn ra|được tổ chức|tổ chức)(?![\p{L}])[^.]{0,60}?(?:tại|ở)\s/u;
-/** Vietnamese who reads one sentence more: the agent often follows a sapo sentence. */
-const VI_WHO_SENTENCES = 3;
 /** English leads put the scene's detail ("in the coastal province of X") in the next sentence. */
 const EN_WHERE_SENTENCES = 3;
 
@@ -159,17 +156,8 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
   if (found.sentence !== null) evidence.when = found.sentence;
 
   // Who: agents of the title and lead, without sources and victims.
-  const agents: AgentMention[] = [];
-  const whoEvidence = new Map<string, string>();
   const statement = isStatementTitle(title);
-  const leadSet = [title, ...sentences.slice(0, VI_WHO_SENTENCES)];
-  leadSet.forEach((s) => {
-    for (const a of findViAgents(s)) {
-      if ((a.source && !statement) || a.victim) continue;
-      agents.push(a);
-      if (!whoEvidence.has(a.text)) whoEvidence.set(a.text, s);
-    }
-  });
+  const { agents, evidence: whoEvidence } = findViWho(title, sentences, statement);
   const who = expandNames(dedupe(agents), sentences).slice(0, MAX_WHO);
   const firstWho = who[0];
   if (firstWho !== undefined)

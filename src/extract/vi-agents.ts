@@ -14,13 +14,24 @@ export interface AgentMention {
   readonly kind: 'person' | 'org';
   /** Attributed speech only: "theo X", "X cho biết" with no action reported. */
   readonly source: boolean;
+  /**
+   * The source speaks itself ("X cho biết", "X thông báo"), unlike "theo X": when a lead names
+   * no other agent, the announcement is the news and such a body is its agent (guideline 1).
+   */
+  readonly speaker: boolean;
   /** A person given with an age in a story without a crime: a victim, not an agent. */
   readonly victim: boolean;
 }
 
 const CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]*";
+// A person-name syllable may carry an inner capital ("McKay") or a lower-case hyphenated
+// syllable ("Kim Sang-sik").
+const NAME_CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{Ll}+)?";
 const ACRONYM = '\\p{Lu}{2,}(?:\\.\\p{Lu}+)*';
-const RUN_RE = new RegExp(`(?<![\\p{L}.])${CAP}(?:[ \\-]${CAP})*(?: \\p{Lu}\\.)?(?![\\p{L}])`, 'gu');
+const RUN_RE = new RegExp(
+  `(?<![\\p{L}.])${NAME_CAP}(?:[ \\-]${NAME_CAP})*(?: \\p{Lu}\\.)?(?![\\p{L}])`,
+  'gu',
+);
 
 const ROLE =
   '(?:ông|bà|anh|chị|cụ|em|cháu|Tổng thống|Phó Tổng thống|Thủ tướng|Phó Thủ tướng|Chủ tịch|Phó Chủ tịch|Chủ tịch nước|Tổng Bí thư|' +
@@ -28,7 +39,8 @@ const ROLE =
   'Đại tá|đại tá|Thượng tá|thượng tá|Trung tá|trung tá|Thiếu tá|thiếu tá|Đại úy|Thiếu tướng|Trung tướng|Thượng tướng|Đại tướng|' +
   'thiếu tướng|trung tướng|bị can|bị cáo|đối tượng|Tổng thư ký|Nữ hoàng|Vua|Hoàng tử|Thống đốc|Thị trưởng|Chủ nhiệm|Chánh án|' +
   'Viện trưởng|Chánh Văn phòng|Phó Chánh Văn phòng|HLV|huấn luyện viên|Hoàng thân|Quốc vương|Nhà vua|Giáo hoàng|Tổng tư lệnh|Tư lệnh|' +
-  'Bí thư|Trưởng ban|Trưởng phòng|Phó Giám đốc|CEO|tỷ phú|danh thủ|tiền đạo|thủ môn|ca sĩ|diễn viên|nghệ sĩ|nhà văn)';
+  'Bí thư|Trưởng ban|Trưởng phòng|Phó Giám đốc|CEO|tỷ phú|danh thủ|tiền đạo|thủ môn|ca sĩ|diễn viên|nghệ sĩ|nhà văn|' +
+  'bác sĩ|Bác sĩ|tay vợt|tay đua|võ sĩ|cầu thủ|VĐV|vận động viên|tuyển thủ|ĐKVĐ|nhà vô địch)';
 const ROLE_END = new RegExp(
   `${ROLE}(?:\\s+(?:nước|Chính phủ|Quốc hội|Cộng hòa|nước Cộng hòa|Cộng hoà))?\\s*$`,
   'u',
@@ -36,16 +48,24 @@ const ROLE_END = new RegExp(
 
 // Organisation heads, longest first so "Cơ quan Cảnh sát điều tra" wins over shorter ones.
 const ORG_HEAD =
-  '(?:Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Cơ quan An ninh điều tra|Văn phòng|Bộ Công an|Bộ Quốc phòng|Bộ|Ban|Ủy ban|Uỷ ban|' +
+  '(?:Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Cơ quan An ninh điều tra|Văn phòng|Bộ Công an|Bộ Quốc phòng|Liên bộ|Bộ|Tiểu ban|Ban|Ủy ban|Uỷ ban|' +
   'UBND|HĐND|Sở|Công an|Tòa án|Toà án|TAND|Viện kiểm sát|Viện KSND|VKSND|Tổng công ty|Công ty|Tập đoàn|Ngân hàng|Trung tâm|' +
-  'Tổng cục|Cục|Hãng|Học viện|Bệnh viện|Hội đồng|Mặt trận|Liên đoàn|Hiệp hội|Bộ Tư lệnh|Bộ Chỉ huy|Quân khu|Đội tuyển|Thanh tra|Kiểm toán Nhà nước)';
+  'Tổng cục|Cục|Phòng|Đội|Hãng|Học viện|Bệnh viện|Hội đồng|Mặt trận|Liên đoàn|Hiệp hội|Bộ Tư lệnh|Bộ Chỉ huy|Quân khu|Đội tuyển|' +
+  'Thanh tra|Kiểm toán Nhà nước|CLB|Câu lạc bộ)';
 const ADMIN = '(?:tỉnh|thành phố|TP\\.?|huyện|quận|xã|phường|thị xã|thị trấn)';
 // Lower-case second syllables of words inside names ("Trung ương", "Cảnh sát", "Công an").
 const LOWER_TAIL =
-  '(?:ương|sát|an|tịch|trường|lãm|nghị|tế|thư|phủ|hội|dân|sự|vụ|tâm|viện|học|trị|phòng|bay|không|lực|tra|chính|nghiệp|tư|phẩm|thông|nguyên|tài|khí|nước|đạo|binh|tế|hàng|vận|tải|điện|lợi|sản|tin|tượng|văn|hậu)';
+  '(?:ương|sát|an|tịch|trường|lãm|nghị|tế|thư|phủ|hội|dân|sự|vụ|tâm|viện|học|trị|phòng|bay|không|lực|tra|chính|nghiệp|tư|phẩm|thông|nguyên|tài|khí|nước|đạo|binh|tế|hàng|vận|tải|điện|lợi|sản|tin|tượng|văn|hậu|sức|kê)';
 const ORG_TAIL = `(?:nhân dân|cổ phần|TNHH|${ACRONYM}|${ADMIN}\\s+${CAP}(?:\\s+${CAP})*|${CAP}(?:\\s+${LOWER_TAIL}(?![\\p{L}]))?)`;
 const ORG_RE = new RegExp(`(?<![\\p{L}])${ORG_HEAD}(?:\\s+${ORG_TAIL})*(?![\\p{L}])`, 'gu');
-const CLAUSE_START = /(?:^|[,;:\-–]\s*|(?:^|\s)(?:và|được|bởi|khi)\s+|\d\s+)$/u;
+// "phối hợp với X": X acts too; "Clip X ...": a title's media tag before the subject.
+const CLAUSE_START =
+  /(?:^|[,;:\-–]\s*|(?:^|\s)(?:và|được|bởi|khi|phối hợp với)\s+|\d\s+|^(?:Clip|Video|Ảnh)\s+)$/u;
+// National and club sides named by country or city: "U23 Việt Nam", "tuyển nữ Việt Nam".
+// No look-behind and no optional "đội " in front: both slow the scan; the loop checks them.
+const TEAM_RE = new RegExp(`(?:tuyển(?: nữ| nam)?|ĐT|U\\d{2})\\s+(${CAP}(?:\\s+${CAP})*)(?![\\p{L}])`, 'gu');
+const UNNAMED_UNIT = new RegExp(`^\\s+${ADMIN}(?!\\s+\\p{Lu})`, 'u');
+const ORG_NAMED_UNIT = new RegExp(`Công an\\s+(${ADMIN}\\s+${CAP}(?:\\s+${CAP})*)`, 'u');
 const HEAD_WITH_NAME = new RegExp(`^${ORG_HEAD}\\s+\\S`, 'u');
 // Longest first, so "Vietjet Air" wins over "Vietjet"; escaped, since names are data.
 const BODY_ALTERNATION = [...KNOWN_BODIES]
@@ -56,7 +76,7 @@ const STANDALONE_ONLY = new RegExp(`^(?:${BODY_ALTERNATION})$`, 'u');
 const STANDALONE_RE = new RegExp(`(?<![\\p{L}])(?:${BODY_ALTERNATION})(?![\\p{L}])`, 'gu');
 // A title before an organisation name makes the organisation part of a job title.
 const ROLE_BEFORE_ORG =
-  /(?:trưởng|phó|chủ tịch|thủ tướng|ủy viên|uỷ viên|thường trực|chánh|giám đốc|đại biểu|lãnh đạo|đại diện|cán bộ|thành viên|người phát ngôn|phát ngôn viên|chủ nhiệm|bí thư|tư lệnh|chỉ huy|đại sứ|thư ký|viện trưởng|chánh án|kiểm sát viên|điều tra viên|thứ trưởng|của|với|các|tại|và|phòng|thuộc|hội nghị|phiên họp|họp|văn phòng)\s*$/iu;
+  /(?:trưởng|phó|chủ tịch|thủ tướng|ủy viên|uỷ viên|thường trực|chánh|giám đốc|đại biểu|lãnh đạo|cán bộ|thành viên|người phát ngôn|phát ngôn viên|chủ nhiệm|bí thư|tư lệnh|chỉ huy|đại sứ|thư ký|viện trưởng|chánh án|kiểm sát viên|điều tra viên|thứ trưởng|của|với|các|tại|và|phòng|thuộc|hội nghị|phiên họp|họp|văn phòng)\s*$/iu;
 
 const SPEECH = new RegExp(
   String.raw`^(?:\s*,[^.;:]{0,110}?|[^.;:,]{0,40}?)(?:cho biết|cho hay|thông tin|đưa tin|nói|khẳng định|nhấn mạnh|chia sẻ)(?![\p{L}])`,
@@ -66,8 +86,12 @@ const ACTION_AFTER_SPEECH = new RegExp(
   String.raw`^[\s,]*(?:[\p{Ll}]+\s+){0,2}(?:vừa|đã|đang|sẽ)?\s*(?:phối hợp|khởi tố|bắt|tạm giữ|tạm giam|xử phạt|ra quyết định|quyết định|truy nã|thi hành|tống đạt|triệt phá|phát hiện)`,
   'u',
 );
+const AGED = /^\s*(?:\(|,)\s*(?:SN|sinh năm|\d{1,3}\s*tuổi|trú|ngụ|quê)/u;
 const CRIME =
   /(?:bắt|khởi tố|tạm giam|tạm giữ|truy tố|xét xử|bị can|bị cáo|đối tượng|truy nã|lừa đảo|chiếm đoạt|phạt tù|tử hình|điều tra)/u;
+
+/** True when the text tells of a crime (arrest, charge, trial): then aged people are suspects. */
+export const isCrimeText = (text: string): boolean => CRIME.test(text);
 
 // Verbs whose object person is not an agent: the guest received ("tiếp Đại sứ X"), the leader
 // asked to resign ("đòi Thủ tướng X từ chức"), the presenter a body hears ("Quốc hội nghe X
@@ -82,12 +106,45 @@ const CLAUSE_MARK = /(?:^|\s)(?:đã|sẽ|đang|vừa|rằng|thì|khi|để|như
 // A reporting verb earlier in the sentence: the people after it belong to what was reported.
 const REPORTED = /(?:cho biết|cho hay|khẳng định|nói rằng|cho rằng|tuyên bố|thông tin)\s*,?\s/u;
 
+// "của X" makes X a possessor ("lời thăm hỏi của Tổng Bí thư X", "khối bướu của anh X"), and
+// so does a list of titled names after it ("lời mời của A và Phu nhân, Chủ tịch nước B").
+const OF = /(?<![\p{L}])của\s([^.;:()]{0,120})$/u;
+const ROLE_G = new RegExp(`(?<![\\p{L}])${ROLE}(?![\\p{L}])`, 'gu');
+const NAME_WORD_G = /(?<![\p{L}])(?:[Pp]hu nhân|\p{Lu}[\p{L}\p{M}-]*|và|nước)(?![\p{L}])/gu;
+/** True when the name at `index` follows "của" with only names and titles in between. */
+const isPossessor = (sentence: string, index: number): boolean => {
+  const window = sentence.slice(Math.max(0, index - 120), index);
+  if (!window.includes('của')) return false;
+  const m = OF.exec(window);
+  if (m === null) return false;
+  // "dưới sự chủ trì của X", "với sự tham dự của X": X takes part in the event.
+  const lead = sentence.slice(Math.max(0, index - 150), index - (m[1] ?? '').length - 4);
+  if (/sự\s+(?:\S+\s+){0,2}$/u.test(lead)) return false;
+  const between = (m[1] ?? '').replace(ROLE_G, ' ').replace(NAME_WORD_G, ' ');
+  return /^[\s,]*$/u.test(between);
+};
+// "sau khi X ..." reports an earlier event (the court ruling that led to the decree).
+const EARLIER = /(?:sau khi|trước khi|sau khi được|kể từ khi)\s+$/u;
+// "X (mới) được thành lập / giao / đầu tư": X undergoes the action.
+const PASSIVE_AFTER = /^\S*(?:\s+[^\s,.;:]+){0,3}?\s+(?:(?:mới|vừa|đã|sẽ|đang)\s+)?(?:được|bị)\s+\p{Ll}/u;
+
 /** True when a person at `index` is the object of a verb like "tiếp", "gặp", "đòi", "nghe". */
 const isObject = (sentence: string, index: number): boolean => {
   const m = OBJECT_OF.exec(sentence.slice(Math.max(0, index - 160), index));
   return m !== null && !CLAUSE_MARK.test(m[1] ?? '');
 };
 
+const PLACED_IN = /^\s*\((?:tỉnh|huyện|TP|thành phố|xã|phường|quận|thị xã)[\s.][^,()]*\)/u;
+const COUNTRY_AFTER = /^\s*\((\p{Lu}[\p{L} ]{1,20}?)[,)]/u;
+/** "Kunlavut Vitidsarn (Thái Lan, ...)": a foreign name followed by its country in brackets. */
+const hasCountryAfter = (sentence: string, end: number): boolean => {
+  if (sentence.charCodeAt(end + 1) !== 40) return false; // "("
+  const country = COUNTRY_AFTER.exec(sentence.slice(end, end + 30))?.[1];
+  return country !== undefined && knownPlace(country) === 1;
+};
+// Surnames of Chinese and Korean leaders as Vietnamese news spells them, outside the
+// Vietnamese surname list; trusted only after a role.
+const FOREIGN_SURNAMES = new Set(['Tập', 'Ôn', 'Kim', 'Moon', 'Park', 'Yoon', 'Lee']);
 const HONORIFIC = new Set([
   'Ông',
   'Bà',
@@ -107,6 +164,18 @@ const HONORIFIC = new Set([
 const STARTS_UPPER = new RegExp(String.raw`^\p{Lu}`, 'u');
 const ALL_UPPER = new RegExp(String.raw`^\p{Lu}+$`, 'u');
 const VIETNAMESE_LETTER = new RegExp(String.raw`[\u00C0-\u024F\u1E00-\u1EFF]|\p{M}`, 'u');
+
+/**
+ * True when the text ends with a role word. The word's start is checked after the match (a
+ * look-behind in the pattern slows every start position): "cầu lông " ends in "ông" but not
+ * in the honorific "ông". The leftmost match is the longest, so checking it is enough.
+ */
+const endsWithRole = (text: string): boolean => {
+  const m = ROLE_END.exec(text);
+  return m !== null && (m.index === 0 || !LETTER.test(text.charAt(m.index - 1)));
+};
+const LETTER = /\p{L}/u;
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 
 const overlaps = (a: { index: number; text: string }, b: { index: number; text: string }): boolean =>
   a.index < b.index + b.text.length && b.index < a.index + a.text.length;
@@ -128,17 +197,21 @@ export function findViAgents(sentence: string): AgentMention[] {
     index: number,
     text: string,
     kind: 'person' | 'org',
-  ): { source: boolean; victim: boolean } => {
+  ): { source: boolean; speaker: boolean; victim: boolean } => {
     const before = sentence.slice(Math.max(0, index - 12), index);
     const after = sentence.slice(index + text.length);
     let source = /(?:^|\s)(?:[Tt]heo|[Tt]ừ)\s+(?:\S+\s+){0,3}$/u.test(before);
+    let speaker = false;
     const speech = SPEECH.exec(after);
     if (speech !== null) {
       const rest = after.slice(speech[0].length);
       source = kind === 'person' || !ACTION_AFTER_SPEECH.test(rest);
+      speaker = source && !/(?:^|\s)[Tt]heo\s/u.test(before);
     }
-    const aged = /^\s*(?:\(|,)\s*(?:SN|sinh năm|\d{1,3}\s*tuổi)/u.test(after);
-    return { source, victim: kind === 'person' && aged && !crime };
+    // Outside crime stories a person given with an age or a home address is someone things
+    // happened to (the drowned, the boat owner, the patient), not an agent.
+    const aged = AGED.test(after);
+    return { source, speaker, victim: kind === 'person' && aged && !crime };
   };
   const push = (text: string, index: number, kind: 'person' | 'org'): void => {
     const m = { text, index, kind, ...flags(index, text, kind) };
@@ -160,14 +233,29 @@ export function findViAgents(sentence: string): AgentMention[] {
     );
     const titled = cut > 0;
     if (titled) text = words.slice(0, cut).join(' ');
-    if (titled || ROLE_BEFORE_ORG.test(sentence.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const head = sentence.slice(Math.max(0, m.index - 30), m.index);
+    if (titled || (ROLE_BEFORE_ORG.test(head) && !/phối hợp với\s*$/u.test(head))) continue;
     // A bare head ("Ban", "Sở", "Ngân hàng") says nothing: require a name after it, except
     // for standalone bodies ("Quốc hội"), which the second pattern finds.
     if (!STANDALONE_ONLY.test(text) && !HEAD_WITH_NAME.test(text)) continue;
     // An organisation is an agent as a subject (clause start) or a passive agent ("được X");
     // elsewhere it is an object or part of a longer name ("phiên họp Ban Chỉ đạo").
-    if (!CLAUSE_START.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (!CLAUSE_START.test(sentence.slice(Math.max(0, m.index - 16), m.index))) continue;
+    if (EARLIER.test(head) || PASSIVE_AFTER.test(sentence.slice(m.index + text.length))) continue;
+    // "Cơ quan An ninh điều tra Công an tỉnh" refers back to the province named before.
+    if (text.endsWith('Công an') && UNNAMED_UNIT.test(sentence.slice(m.index + text.length))) {
+      const named = ORG_NAMED_UNIT.exec(sentence);
+      if (named?.[1] === undefined || named.index >= m.index) continue;
+      text = `${text} ${named[1]}`;
+    }
     push(text, m.index, 'org');
+  }
+  for (const m of sentence.matchAll(TEAM_RE)) {
+    if (LETTER_OR_DIGIT.test(sentence.charAt(m.index - 1)) || knownPlace(m[1] ?? '') === null) continue;
+    const team = /(?:^|\s)(?:đội|Đội) $/u.test(sentence.slice(Math.max(0, m.index - 5), m.index));
+    const index = team ? m.index - 4 : m.index;
+    const text = team ? `${sentence.slice(index, m.index)}${m[0]}` : m[0];
+    if (CLAUSE_START.test(sentence.slice(Math.max(0, index - 12), index))) push(text, index, 'org');
   }
   for (const m of sentence.matchAll(RUN_RE)) {
     const words = m[0].split(' ');
@@ -182,23 +270,33 @@ export function findViAgents(sentence: string): AgentMention[] {
     const before = sentence.slice(Math.max(0, m.index - 40), m.index);
     // After a place noun the run is a place name ("thôn Mã Lầu A", "đảo Bạch Long Vỹ").
     const prefixed =
-      /(?:TP\.?|[Tt]hành phố|tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thôn|xóm|ấp|bản|làng|đường|phố|khu|sân|cầu|chợ|trường|sông|núi|đèo|đảo|biển|vịnh|hồ|Công an|UBND|Tòa|TAND|Bệnh viện|bệnh viện|Trường|Trung tâm)\s*$/u.test(
+      /(?:TP\.?|[Tt]hành phố|tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thôn|xóm|ấp|bản|làng|đường|phố|khu|sân|sân đấu|sân vận động|nhà thi đấu|cầu|chợ|trường|sông|núi|đèo|đảo|biển|vịnh|hồ|Công an|UBND|Tòa|TAND|Bệnh viện|bệnh viện|Trường|Trung tâm)\s*$/u.test(
         before,
       );
     if (prefixed) continue;
     const surnameLed = isSurname(name[0] ?? '') && name.length >= 2 && name.length <= 4;
     // The role test is the costliest regex here: only foreign-looking names need it.
-    const afterRole = !surnameLed && (honorific === 1 || ROLE_END.test(before));
+    const afterRole = !surnameLed && (honorific === 1 || endsWithRole(before));
     // After a role, a name that does not start with a surname is foreign ("Obama", "Michelle
     // Bachelet"): written without Vietnamese letters, which keeps out "Trưởng phòng Cảnh sát".
-    const foreign = afterRole && name.length <= 4 && !ALL_UPPER.test(text) && !VIETNAMESE_LETTER.test(text);
-    if ((surnameLed || foreign) && isObject(sentence, index)) continue;
-    if ((surnameLed || foreign) && !crime && REPORTED.test(sentence.slice(0, index))) continue;
-    if (surnameLed || foreign) {
-      // The first word of a sentence is capitalised anyway: do not take "Tại", "Trong"...
-      if (index === 0 && !surnameLed) continue;
-      push(text, index, 'person');
-    }
+    const plain = !ALL_UPPER.test(text) && !VIETNAMESE_LETTER.test(text);
+    // Chinese and Korean leaders in Sino-Vietnamese spelling ("Chủ tịch Tập Cận Bình").
+    const sino = afterRole && name.length === 3 && FOREIGN_SURNAMES.has(name[0] ?? '');
+    const end = m.index + m[0].length;
+    const foreign =
+      (afterRole && name.length <= 4 && plain) ||
+      sino ||
+      (plain && name.length >= 2 && !surnameLed && hasCountryAfter(sentence, end));
+    if (!surnameLed && !foreign) continue;
+    // The first word of a sentence is capitalised anyway: do not take "Tại", "Trong"...
+    if (index === 0 && !surnameLed) continue;
+    // "Mai Lâm (tỉnh Thanh Hóa)": a run placed in one unit is a place; a suspect's address
+    // in brackets ("Nguyễn Văn Vũ (xã Long Hưng, thị xã Gò Công)") is not.
+    if (!crime && sentence.charCodeAt(end + 1) === 40 && PLACED_IN.test(sentence.slice(end, end + 40)))
+      continue;
+    if (isObject(sentence, index) || isPossessor(sentence, index) || EARLIER.test(before)) continue;
+    if (!crime && REPORTED.test(sentence.slice(0, index))) continue;
+    push(text, index, 'person');
   }
   return out.sort((a, b) => a.index - b.index);
 }

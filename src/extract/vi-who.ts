@@ -1,0 +1,53 @@
+/**
+ * Vietnamese who: the agents of the title and lead, chosen from the mentions vi-agents.ts
+ * finds per sentence. The choice needs the whole lead: a person given with an age in one
+ * sentence is a victim in the next too, and a body that only "cho biết" is the agent when
+ * nobody else acts (an official release is the news).
+ */
+import type { AgentMention } from './vi-agents.ts';
+import { findViAgents, isCrimeText } from './vi-agents.ts';
+
+/** Vietnamese who reads one sentence more than the lead: the agent often follows a sapo sentence. */
+const WHO_SENTENCES = 3;
+/** A body that only reports is taken, when nobody acts, from the title and this many sentences. */
+const SPEAKER_SENTENCES = 2;
+
+// A byline or time stamp line ("Ban Thời sự-Thứ ba, ngày 27/08/2019 18:44 GMT+7") names the
+// desk that wrote the story, not an agent.
+const STAMP = /GMT\s*[+-]?\d|\d{1,2}[/.]\d{1,2}[/.]\d{4}\s+\d{1,2}:\d{2}/u;
+
+export interface ViWho {
+  /** Agents in reading order (title first), before de-duplication. */
+  readonly agents: readonly AgentMention[];
+  /** The sentence each agent's name was first found in. */
+  readonly evidence: ReadonlyMap<string, string>;
+}
+
+/**
+ * Agents of the title and the first sentences, without sources and victims.
+ * @param statement the title reports a statement ("X khẳng định ..."), so speakers are agents.
+ */
+export function findViWho(title: string, sentences: readonly string[], statement: boolean): ViWho {
+  const lead = [title, ...sentences.slice(0, WHO_SENTENCES)];
+  const found = lead.map((s) => (s.length < 120 && STAMP.test(s) ? [] : findViAgents(s)));
+  const crime = lead.some(isCrimeText);
+  const victims = new Set(crime ? [] : found.flat().flatMap((a) => (a.victim ? [a.text] : [])));
+  const agents: AgentMention[] = [];
+  const evidence = new Map<string, string>();
+  const take = (a: AgentMention, s: string): void => {
+    agents.push(a);
+    if (!evidence.has(a.text)) evidence.set(a.text, s);
+  };
+  found.forEach((mentions, i) => {
+    for (const a of mentions) {
+      if ((a.source && !statement) || a.victim || victims.has(a.text)) continue;
+      take(a, lead[i] ?? '');
+    }
+  });
+  if (agents.length === 0) {
+    found.slice(0, 1 + SPEAKER_SENTENCES).forEach((mentions, i) => {
+      for (const a of mentions) if (a.kind === 'org' && a.speaker) take(a, lead[i] ?? '');
+    });
+  }
+  return { agents, evidence };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { findViAgents } from '../../src/extract/vi-agents.ts';
+import { findViWho } from '../../src/extract/vi-who.ts';
+
+const names = (s: string) => findViAgents(s).map((a) => a.text);
+const who = (title: string, ...sentences: string[]) =>
+  findViWho(title, sentences, false).agents.map((a) => a.text);
+
+describe('agents in one sentence', () => {
+  it('does not take a possessor after "của" as an agent, even in a list of titled names', () => {
+    expect(names('Bộ trưởng Trần Văn An chuyển lời thăm hỏi của Tổng Bí thư Lê Văn Bình.')).toEqual([
+      'Trần Văn An',
+    ]);
+    expect(
+      names(
+        'Nhận lời mời của Chủ tịch nước Lê Văn Bình và Phu nhân, Thủ tướng Đỗ Văn Cường, đoàn sang thăm.',
+      ),
+    ).toEqual([]);
+    // A chair or a guest of honour takes part: "dưới sự chủ trì của X".
+    expect(names('Hội nghị diễn ra dưới sự chủ trì của Thủ tướng Phạm Văn Dũng.')).toEqual(['Phạm Văn Dũng']);
+  });
+
+  it('finds foreign names by a sports or medical role, or by a country in brackets', () => {
+    expect(names('Ca mổ do bác sĩ McKay Smith thực hiện.')).toEqual(['McKay Smith']);
+    expect(names('Trận đấu giữa Ratchanok Intanon (Thái Lan, hạng 5) và Chen Yufei (Trung Quốc).')).toEqual([
+      'Ratchanok Intanon',
+      'Chen Yufei',
+    ]);
+    expect(names('Chiều nay, Chủ tịch Tập Cận Bình tới Hà Nội.')).toEqual(['Tập Cận Bình']);
+  });
+
+  it('does not read a role inside another word ("cầu lông" is not "ông")', () => {
+    expect(names('Giải cầu lông Vietnam Open khai mạc.')).toEqual([]);
+  });
+
+  it('finds national sides named by their country', () => {
+    expect(names('Tối qua, U23 Việt Nam thắng 2-0.')).toEqual(['U23 Việt Nam']);
+    expect(names('Tối qua, đội tuyển nữ Việt Nam thắng 2-0.')).toEqual(['đội tuyển nữ Việt Nam']);
+  });
+
+  it('completes "Công an tỉnh" with the province named before it', () => {
+    expect(
+      names(
+        'Ngày 2/3, Công an tỉnh Nam Định cho biết, Cơ quan Cảnh sát điều tra Công an tỉnh vừa bắt Lê Văn Tư.',
+      ),
+    ).toContain('Cơ quan Cảnh sát điều tra Công an tỉnh Nam Định');
+  });
+
+  it('drops an organisation that undergoes the action or acted earlier', () => {
+    expect(names('Bệnh viện Dã chiến số 3 vừa được thành lập.')).toEqual([]);
+    expect(names('Sắc lệnh ra đời sau khi Tòa án Tối cao bác bỏ thuế cũ.')).toEqual([]);
+  });
+
+  it('reads "Tên (tỉnh X)" as a place and joins a body after "phối hợp với"', () => {
+    expect(names('Mưa lớn ở Mai Sơn (tỉnh Sơn La) đo được 90 mm.')).toEqual([]);
+    expect(names('Sáng 1/8, Phòng CSGT Công an tỉnh Hà Nam phối hợp với Cục CSGT bắt giữ xe.')).toEqual([
+      'Phòng CSGT Công an tỉnh Hà Nam',
+      'Cục CSGT',
+    ]);
+  });
+});
+
+describe('agents of a lead', () => {
+  it('drops a victim in every sentence once one sentence gives the age', () => {
+    expect(
+      who(
+        'Sạt lở vùi lấp nhà dân',
+        'Ông Lò Văn Sáu đang ngủ thì đất đá ụp xuống.',
+        'Ông Lò Văn Sáu, 60 tuổi, tử vong.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps an aged suspect in a crime story', () => {
+    expect(who('Bắt kẻ trộm xe', 'Công an huyện Mê Linh bắt Lê Văn Tám (30 tuổi).')).toContain('Lê Văn Tám');
+  });
+
+  it('takes a body that announces when nobody else acts, but not a body cited with "theo"', () => {
+    expect(who('Giá tiêu dùng tăng', 'Sáng 29-1, Tổng cục Thống kê cho biết, chỉ số giá tăng 0,5%.')).toEqual(
+      ['Tổng cục Thống kê'],
+    );
+    expect(who('Mưa lớn', 'Theo Trung tâm Dự báo khí tượng, trời mưa to.')).toEqual([]);
+  });
+
+  it('skips a byline with a time stamp', () => {
+    expect(
+      who('Bão vào Biển Đông', 'Ban Thời sự-Thứ ba, ngày 27/08/2019 18:44 GMT+7', 'Bão mạnh lên.'),
+    ).toEqual([]);
+  });
+});
