@@ -93,6 +93,11 @@ const isTimeStamp = (line: string): boolean =>
   FULL_DATE.test(line) &&
   (STAMP_CLOCK.test(line) || line.replace(FULL_DATE, '').trim() === '');
 
+/** Paragraphs checked for a repeated line (the lead and what surrounds it). */
+const REPEAT_CHECKED = 4;
+/** Non-empty lines read per paragraph asked for: room for captions, credits and repeats. */
+const LINES_PER_PARAGRAPH = 3;
+
 /** True when a line holds mostly ASCII letters but the rest of the text is Vietnamese. */
 const isStrippedAltText = (line: string): boolean => / hinh anh \d/iu.test(line);
 
@@ -102,11 +107,20 @@ const isStrippedAltText = (line: string): boolean => / hinh anh \d/iu.test(line)
  */
 export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY): string[] {
   const out: string[] = [];
-  for (const raw of body.normalize('NFC').split(/\n+/u)) {
-    if (out.length >= limit) break;
+  // Lines are read one by one, at most LINES_PER_PARAGRAPH per paragraph wanted: the
+  // extractor wants the first dozen, and a body of captions or repeats must not be read whole.
+  const text = body.normalize('NFC');
+  let lines = 0;
+  const maxLines = limit * LINES_PER_PARAGRAPH;
+  for (let start = 0; start <= text.length && out.length < limit && lines < maxLines;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end);
+    start = end + 1;
     // No /u flag on the hot whitespace pass: it is 20x slower and \s covers NBSP without it.
     let line = raw.replace(/\s+/g, ' ').trim();
     if (line === '') continue;
+    lines++;
     const short = line.length < 120;
     if (short && (RELATED.test(line) || SIGN_OFF.test(line) || isStrippedAltText(line))) continue;
     if (isTimeStamp(line)) continue;
@@ -123,7 +137,8 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     line = line.trim();
     // A short line given twice is a photo's alt text and caption, not article text: both go.
     // A long one is the sapo repeated as the first paragraph: it is kept once.
-    const twice = out.indexOf(line);
+    // Only near the top, where the lead is: further down a repeat costs nothing.
+    const twice = out.length < REPEAT_CHECKED ? out.indexOf(line) : -1;
     if (twice >= 0 && short) out.splice(twice, 1);
     else if (twice < 0 && line !== '') out.push(line);
   }

@@ -58,6 +58,14 @@ describe('cleanParagraphs', () => {
     expect(cleanParagraphs(body)).toEqual([sapo, 'Ngày 2/5/2024, bệnh viện báo thiếu thuốc.']);
   });
 
+  it('reads a bounded number of lines for the paragraphs asked for', () => {
+    const body = [...Array.from({ length: 10 }, (_, i) => `Ảnh: ảnh số ${String(i)}`), 'Bão vào bờ.'].join(
+      '\n',
+    );
+    expect(cleanParagraphs(body)).toEqual(['Bão vào bờ.']);
+    expect(cleanParagraphs(body, 2)).toEqual([]);
+  });
+
   it('strips an outlet tag that opens the lead', () => {
     expect(cleanParagraphs('(VOV) - Ngày 14/1, tại Nhà Trắng, ông Obama họp báo.')).toEqual([
       'Ngày 14/1, tại Nhà Trắng, ông Obama họp báo.',
