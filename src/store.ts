@@ -18,6 +18,8 @@ export interface SaveArticleInput {
   readonly fingerprint: string;
   readonly extraction: Extraction;
   readonly extractorVersion: string;
+  /** Title and body folded with foldAccents, when the caller has them (else the store folds). */
+  readonly folded?: { readonly title: string; readonly body: string };
 }
 
 /** inserted: new; updated: same article (url, guid or text) whose content changed; unchanged. */

@@ -1,7 +1,8 @@
 import type { ArticleDraft, ExtractInput, Extraction } from '../domain.ts';
 import type { Logger } from '../ports.ts';
 import type { SaveOutcome, Store } from '../store.ts';
-import { contentFingerprint } from '../ingest/canonical-url.ts';
+import { fingerprintOfFolded } from '../ingest/canonical-url.ts';
+import { foldAccents } from '../text/vietnamese.ts';
 
 export interface Extractor {
   readonly version: string;
@@ -47,12 +48,18 @@ export function saveDrafts(
   feedId: number | null,
   deps: SaveDeps,
 ): SaveOutcome[] {
-  const inputs = drafts.map((draft) => ({
-    draft,
-    feedId,
-    fingerprint: contentFingerprint(draft.title, draft.body),
-    extraction: summariseDraft(draft, deps),
-    extractorVersion: deps.extractor.version,
-  }));
+  const inputs = drafts.map((draft) => {
+    // Folded once: the fingerprint and the search index both want it.
+    const folded = { title: foldAccents(draft.title), body: foldAccents(draft.body) };
+    return {
+      draft,
+      feedId,
+      fingerprint: fingerprintOfFolded(folded.title, folded.body),
+      extraction: summariseDraft(draft, deps),
+      extractorVersion: deps.extractor.version,
+      folded,
+    };
+  });
+  // One transaction for the whole feed (saveArticles), not one per item.
   return deps.store.saveArticles(inputs);
 }

@@ -56,12 +56,19 @@ export function canonicalizeUrl(url: string): string {
 /** Below this many characters the body is a teaser, and the title identifies the story better. */
 const SHORT_BODY = 200;
 
+/** Lower case, each run of whitespace one space, trimmed. Single spaces are left as they are. */
+const collapsedLower = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/\s{2,}|[^\S ]/g, ' ')
+    .trim();
+
 /**
  * The text a fingerprint hashes: accents folded (đ→d), lower case, whitespace collapsed. NFC and
  * NFD text fold alike (folding decomposes), so no normalisation is needed first.
  */
 export function fingerprintText(text: string): string {
-  return foldAccents(text).toLowerCase().replace(/\s+/g, ' ').trim();
+  return collapsedLower(foldAccents(text));
 }
 
 /**
@@ -70,9 +77,18 @@ export function fingerprintText(text: string): string {
  * NFD, different line breaks, gets the same fingerprint.
  */
 export function contentFingerprint(title: string, body: string): string {
-  const folded = fingerprintText(body);
+  return fingerprintOfFolded(foldAccents(title), foldAccents(body));
+}
+
+/**
+ * contentFingerprint of a title and body already folded with foldAccents: ingest folds them
+ * once for both the fingerprint and the search index. (Folding works character by character,
+ * so folding "title\nbody" equals joining the folded parts.)
+ */
+export function fingerprintOfFolded(foldedTitle: string, foldedBody: string): string {
+  const folded = collapsedLower(foldedBody);
   // A short teaser alone is too little to tell stories apart, and a title alone repeats daily
   // ("Giá vàng hôm nay"): hash both.
-  const basis = folded.length >= SHORT_BODY ? folded : fingerprintText(`${title}\n${body}`);
+  const basis = folded.length >= SHORT_BODY ? folded : collapsedLower(`${foldedTitle}\n${foldedBody}`);
   return createHash('sha256').update(basis, 'utf8').digest('hex');
 }

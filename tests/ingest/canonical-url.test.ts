@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
-import { canonicalizeUrl, contentFingerprint } from '../../src/ingest/canonical-url.ts';
+import { canonicalizeUrl, contentFingerprint, fingerprintOfFolded } from '../../src/ingest/canonical-url.ts';
+import { foldAccents } from '../../src/text/vietnamese.ts';
 
 describe('canonicalizeUrl', () => {
   it.each([
@@ -57,6 +60,54 @@ describe('contentFingerprint', () => {
     // A recurring title ("Giá vàng hôm nay") with a different teaser is a different story.
     expect(contentFingerprint('Giá vàng hôm nay', 'Tăng 200.000 đồng.')).not.toBe(
       contentFingerprint('Giá vàng hôm nay', 'Giảm 100.000 đồng.'),
+    );
+  });
+});
+
+/** The fingerprint as first written: NFC, NFD fold, lower case, every whitespace run one space. */
+function fingerprintByDefinition(title: string, body: string): string {
+  const text = (t: string): string =>
+    t
+      .normalize('NFC')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase()
+      .replace(/\s+/gu, ' ')
+      .trim();
+  const folded = text(body);
+  const basis = folded.length >= 200 ? folded : text(`${title}\n${body}`);
+  return createHash('sha256').update(basis, 'utf8').digest('hex');
+}
+
+describe('fingerprint from folded text', () => {
+  it('equals the definition, whether computed from raw or from folded text', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'Hà Nội ',
+        'ĐÀ NẴNG',
+        'thuỷ',
+        '  ',
+        ' ',
+        '\n\n',
+        '\t',
+        '\u00a0',
+        'Σ',
+        'ΟΔΟΣ ',
+        'İ',
+        'x',
+      ),
+      fc.string({ unit: 'binary', maxLength: 5 }),
+    );
+    const text = (max: number) => fc.array(piece, { maxLength: max }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text(6), fc.oneof(text(10), text(120)), (title, body) => {
+        const expected = fingerprintByDefinition(title, body);
+        expect(contentFingerprint(title, body)).toBe(expected);
+        expect(fingerprintOfFolded(foldAccents(title), foldAccents(body))).toBe(expected);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
