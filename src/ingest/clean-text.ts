@@ -90,7 +90,14 @@ export function stripPhotoCredit(line: string): string | null {
 export function stripClosingMark(line: string): string {
   // Each pattern needs a "." at the end (trimEnd drops exactly what \s matches): a cheap test
   // first, as end-anchored patterns are tried from every position of the line.
-  if (!line.trimEnd().endsWith('.')) return line;
+  const trimmed = line.trimEnd();
+  if (!trimmed.endsWith('.')) return line;
+  // The first pattern needs a "/" before that "."; most sentences only need the other two.
+  if (!trimmed.slice(0, -1).trimEnd().endsWith('/')) {
+    const single = line.endsWith('..') && line.length >= 3 && line.charAt(line.length - 3) !== '.';
+    const out = single ? line.slice(0, -1) : line;
+    return out === '.' ? '' : out;
+  }
   return line
     .replace(/\s*\.?\s*\/\s*\.\s*$/u, '.')
     .replace(/(?<=[^.])\.\.$/u, '.')
