@@ -52,7 +52,7 @@ const SNIPPET = `'«', '»', '…', 16`;
 
 /**
  * better-sqlite3 binds a JS number as REAL, and FTS5 ignores a rowid bound that is not an
- * INTEGER: `rowid = ?` then matches every row (and `rowid < ?` scans from the newest).
+ * INTEGER: `rowid = ?` then matches every row, and `rowid < ?` scans from the newest.
  */
 const ROWID = 'CAST(? AS INTEGER)';
 
@@ -86,13 +86,9 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
       `SELECT a.id, a.title, a.body FROM recent_search_docsize d JOIN articles a ON a.id = d.id
        WHERE d.id <= ?`,
     ),
-    titleMatch: db.prepare<[string, number], { id: number }>(
-      'SELECT rowid AS id FROM recent_titles WHERE recent_titles MATCH ? ORDER BY rowid DESC LIMIT ?',
-    ),
-    // A title match shows where the body has the words too (a rowid lookup, no scan).
-    bodySnippet: db.prepare<[string, number], { snippet: string | null }>(
-      `SELECT snippet(recent_search, 1, ${SNIPPET}) AS snippet FROM recent_search
-       WHERE recent_search MATCH ? AND rowid = ${ROWID}`,
+    titleMatch: db.prepare<[string, number], MatchRow>(
+      `SELECT rowid AS id, NULL AS snippet FROM recent_titles WHERE recent_titles MATCH ?
+       ORDER BY rowid DESC LIMIT ?`,
     ),
     recentMatch: db.prepare<[string, number], MatchRow>(
       `SELECT rowid AS id, snippet(recent_search, -1, ${SNIPPET}) AS snippet FROM recent_search
@@ -121,13 +117,9 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
     };
     // Each query returns its newest `limit` rows, which holds enough new ones after duplicates.
     for (const expression of fts.prefix === null ? [fts.exact] : [fts.exact, fts.prefix]) {
-      for (const { id } of hits.size < limit ? q.titleMatch.all(expression, limit) : []) {
-        if (hits.size >= limit) break;
-        if (hits.has(id)) continue;
-        // With a prefix, each lookup would merge the prefix's doclists again: show the opening.
-        const snippet = expression === fts.exact ? q.bodySnippet.get(expression, id)?.snippet : null;
-        hits.set(id, snippet ?? null);
-      }
+      // Title matches show the article's opening: a snippet of the body would cost a lookup
+      // per row (~1 ms each on common words), and the title shows the words already.
+      if (hits.size < limit) collect(q.titleMatch.all(expression, limit));
       if (hits.size < limit) collect(q.recentMatch.all(expression, limit));
     }
     if (hits.size < limit) {
