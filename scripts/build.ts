@@ -16,7 +16,7 @@
  * dist/ is never emptied: chunk names carry a content hash, so a bot still running from an
  * earlier build keeps finding its own chunks.
  */
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -45,4 +45,5 @@ export async function buildBot(outdir: string = DIST_DIR): Promise<void> {
   cpSync(join(ROOT, 'db/migrations'), migrations, { recursive: true });
 }
 
-if (process.argv[1] === import.meta.filename) await buildBot();
+// Run as a script (not imported by the benchmark); argv[1] may go through a symlink.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === import.meta.filename) await buildBot();

@@ -3,6 +3,7 @@
  * router, adapters and scheduler, and runs either the bot (`serve`, the default) or one CLI
  * command (`npm run newsbot -- <command>`).
  */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -336,7 +337,9 @@ export async function run(io: MainIo): Promise<number> {
   }
 }
 
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+// import.meta.url has symlinks resolved, argv[1] not (a deployment's /srv/bantin/current/dist/main.js).
+const isEntryPoint =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (isEntryPoint) {
   run({
     argv: process.argv.slice(2),
