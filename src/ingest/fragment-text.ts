@@ -87,10 +87,9 @@ function fromCodePoint(code: number): string | null {
   return plain ? String.fromCodePoint(code) : null;
 }
 
-/** Text between two tags with entities decoded, or null for an entity left to the DOM. */
-function decodeText(html: string, from: number, to: number): string | null {
-  let amp = html.indexOf('&', from);
-  if (amp < 0 || amp >= to) return html.slice(from, to);
+/** Text between two tags (its first "&" at `firstAmp`) with entities decoded, or null for an entity left to the DOM. */
+function decodeText(html: string, from: number, to: number, firstAmp: number): string | null {
+  let amp = firstAmp;
   let out = '';
   let copied = from;
   while (amp >= 0 && amp < to) {
@@ -147,11 +146,15 @@ export function simpleFragmentToText(html: string): string | null {
   };
 
   let at = 0;
+  // The next "&" from `at` on, found once and kept: searching afresh for each run of text
+  // would scan to the end of the fragment every time when it has none.
+  let amp = html.indexOf('&');
   while (at < html.length) {
     const lt = html.indexOf('<', at);
     const textEnd = lt < 0 ? html.length : lt;
     if (textEnd > at) {
-      const text = decodeText(html, at, textEnd);
+      if (amp >= 0 && amp < at) amp = html.indexOf('&', at);
+      const text = amp < 0 || amp >= textEnd ? html.slice(at, textEnd) : decodeText(html, at, textEnd, amp);
       if (text === null) return null;
       if (skipping === 0) current += text;
     }
