@@ -118,7 +118,8 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     const raw = text.slice(start, end);
     start = end + 1;
     // No /u flag on the hot whitespace pass: it is 20x slower and \s covers NBSP without it.
-    let line = raw.replace(/\s+/g, ' ').trim();
+    // Single spaces are left alone: rewriting each of them was 4x slower than this.
+    let line = raw.replace(/\s{2,}|[^\S ]/g, ' ').trim();
     if (line === '') continue;
     lines++;
     const short = line.length < 120;
