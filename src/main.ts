@@ -26,7 +26,7 @@ import { fetchFeedDrafts } from './feeds/fetch-feed.ts';
 import { readOpmlFeeds } from './feeds/opml.ts';
 import { createCommandRouter } from './commands/router.ts';
 import { createDigestService } from './digest/digest-service.ts';
-import { createTopStories, notifyArticleWrites } from './digest/top-stories.ts';
+import { withTopStories } from './digest/top-stories.ts';
 import { createOutboxSender } from './digest/outbox-sender.ts';
 import { buildPlaceAliases } from './digest/place-aliases.ts';
 import { createScheduler } from './scheduler.ts';
@@ -78,9 +78,7 @@ async function feedList(config: Config): Promise<readonly string[]> {
 function buildCore(config: Config, logger: Logger, db: Db, io: MainIo) {
   const clock = systemClock;
   // /summary reuses today's grouped stories until an article is written through this store.
-  const sqliteStore = createSqliteStore(db, clock);
-  const topStories = createTopStories({ store: sqliteStore });
-  const store = notifyArticleWrites(sqliteStore, () => topStories.articlesChanged());
+  const { store, topStories } = withTopStories(createSqliteStore(db, clock));
   const fetcher = createSafeFetcher({ allowPrivateNetwork: config.allowPrivateNetwork });
   const extractor: Extractor = { version: EXTRACTOR_VERSION, extract };
   const defaults = { lang: config.defaultLanguage, timezone: config.defaultTimezone };

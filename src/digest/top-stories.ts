@@ -175,3 +175,15 @@ export function notifyArticleWrites(store: Store, onArticlesChanged: () => void)
     },
   };
 }
+
+/**
+ * The store and today's top stories kept beside it, wired so that every article written
+ * through the returned store is in the next answer (main.ts uses this).
+ */
+export function withTopStories(
+  store: Store,
+  options: Omit<TopStoriesOptions, 'store'> = {},
+): { readonly store: Store; readonly topStories: TopStories } {
+  const topStories = createTopStories({ ...options, store });
+  return { store: notifyArticleWrites(store, () => topStories.articlesChanged()), topStories };
+}

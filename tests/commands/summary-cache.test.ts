@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderPlain } from '../../adapters/terminal/render.ts';
 import { createCommandRouter } from '../../src/commands/router.ts';
-import { createTopStories, notifyArticleWrites } from '../../src/digest/top-stories.ts';
+import { withTopStories } from '../../src/digest/top-stories.ts';
 import { NotFoundError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/ports.ts';
 import type { Lang } from '../../src/domain.ts';
@@ -18,8 +18,7 @@ function startBot() {
   const clock = manualClock('2024-06-02T01:00:00.000Z');
   const t = openTempStore(clock);
   opened.push(t);
-  const topStories = createTopStories({ store: t.store });
-  const store = notifyArticleWrites(t.store, () => topStories.articlesChanged());
+  const { store, topStories } = withTopStories(t.store);
   const router = createCommandRouter({
     store,
     clock,

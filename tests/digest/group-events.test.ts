@@ -10,11 +10,10 @@ const stored = (
   title: string,
   body: string,
   facts: Partial<ReturnType<typeof anExtraction>> = {},
-) =>
-  ({
-    article: { ...aDraft({ title, body }), id, feedId: 1, fetchedAt: '2024-06-01T13:00:00.000Z' },
-    summary: { ...anExtraction(facts), articleId: id, extractorVersion: 't' },
-  }) satisfies StoredArticle;
+): StoredArticle => ({
+  article: { ...aDraft({ title, body }), id, feedId: 1, fetchedAt: '2024-06-01T13:00:00.000Z' },
+  summary: { ...anExtraction(facts), articleId: id, extractorVersion: 't' },
+});
 
 /**
  * The rules compared against every group, as grouping did before it used a word index: the
