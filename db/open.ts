@@ -40,14 +40,19 @@ export function openDatabase(path: string): Db {
 }
 
 export function migrate(db: Db, migrations = listMigrations()): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = migrations.filter((m) => m.version > current);
-  if (pending.length === 0) return current;
+  const pendingNow = (): Migration[] => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    return migrations.filter((m) => m.version > current);
+  };
+  if (pendingNow().length === 0) return db.pragma('user_version', { simple: true }) as number;
   // Migrations that fill a search index fold text exactly as the store does.
   db.function('fold_accents', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? foldAccents(text) : text,
   );
   const apply = db.transaction(() => {
+    // Read again under the write lock: another process (the bot and the CLI share the file) may
+    // have applied them while this one waited, and some take a while (004: ~20 s at 1M articles).
+    const pending = pendingNow();
     for (const m of pending) db.exec(m.sql);
     const last = pending[pending.length - 1];
     if (last) db.pragma(`user_version = ${String(last.version)}`);
