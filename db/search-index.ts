@@ -3,8 +3,8 @@ import { foldAccents } from '../src/text/vietnamese.ts';
 import { toFtsQuery } from './fts-query.ts';
 
 /**
- * How many of the newest article ids the small search index holds: about a month of a busy
- * aggregator (1,000 articles a day). Migration 004 fills it with the same number.
+ * How many of the newest article ids the small search indexes hold: about a month of a busy
+ * aggregator (1,000 articles a day). Migration 004 fills them with the same number.
  */
 export const RECENT_SEARCH_ROWS = 30_000;
 
@@ -18,20 +18,20 @@ export interface SearchMatch {
 }
 
 /**
- * The article search indexes. Both take folded text (see foldAccents): callers fold once and
- * pass the same text to both.
+ * The article search indexes: the full one and the recent ones. They take folded text (see
+ * foldAccents): callers fold once.
  */
 export interface SearchIndex {
-  /** Indexes an article's text: in the full index, and in the recent one when it is recent. */
+  /** Indexes an article's text: in the full index, and in the recent ones when it is recent. */
   add(id: number, foldedTitle: string, foldedBody: string): void;
-  /** Takes an article's indexed text out (before its text changes), from both indexes. */
+  /** Takes an article's indexed text out (before its text changes), from every index holding it. */
   remove(id: number, foldedTitle: string, foldedBody: string): void;
-  /** Drops articles that are no longer among the newest from the recent index. Once per write batch. */
+  /** Drops articles that are no longer among the newest from the recent indexes. Once per write batch. */
   prune(): void;
   /**
    * The `limit` best matches: recent articles whose title has every word, then recent ones with
-   * the words anywhere, each newest first; then older articles, newest first, only when the
-   * recent ones are fewer than `limit`.
+   * the words anywhere, each newest first (the last word also as a prefix when the exact words
+   * find fewer); then older articles, newest first, only when the recent ones are fewer.
    */
   find(query: string, limit: number): SearchMatch[];
 }
