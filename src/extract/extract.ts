@@ -18,7 +18,7 @@ import { isoDate, publicationDay, urlDate } from './resolve-date.ts';
 import { bodySentences } from './sentences.ts';
 import { yearsInText } from './vi-dates.ts';
 import type { PlaceMention } from './vi-places.ts';
-import { findViPlaces } from './vi-places.ts';
+import { findViPlaces, withoutNeedlessCountries } from './vi-places.ts';
 import { findViWhen } from './vi-when.ts';
 import { findViWho } from './vi-who.ts';
 import { enClause, viWhat } from './what.ts';
@@ -186,9 +186,8 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
       evidence.where ??= venue;
     }
   }
-  // A country beside a place inside it adds nothing ("tại Phủ Chủ tịch ... tại Việt Nam");
-  // alone it may be the scene.
-  if (places.some((p) => p.level > 1)) places.splice(0, places.length, ...places.filter((p) => p.level > 1));
+  // A country beside a place inside it adds nothing, unless the story is abroad; alone it may be the scene.
+  places.splice(0, places.length, ...withoutNeedlessCountries(places));
   // National figures name only the country: "Xuất khẩu ... của Việt Nam ..." (guideline 4).
   if (places.length === 0 && who.length === 0) {
     const m = /của\s+(Việt Nam|Vietnam)/u.exec(sentences[0] ?? '');

@@ -45,6 +45,12 @@ const SURNAMES = new Set(surnameList.map((s) => normalizeVietnamese(s)));
 /** The level of a country, province or city name as written, or null if unknown. */
 export const knownPlace = (name: string): PlaceLevel | null => KNOWN.get(placeKey(name)) ?? null;
 
+const PROVINCES = new Set(gazetteer.provinces.flatMap((p) => [placeKey(p), foldedKey(p)]));
+
+/** True for a Vietnamese province (old or new) or pre-2025 district name, without its unit word. */
+export const isDomestic = (name: string): boolean =>
+  PROVINCES.has(placeKey(name)) || DISTRICTS.has(placeKey(name));
+
 /** True for a pre-2025 district (or provincial city) name without its unit word. */
 export const isDistrict = (name: string): boolean => DISTRICTS.has(placeKey(name));
 

@@ -3,9 +3,12 @@
  * Ninh"), gazetteer names (provinces old and new, countries, world cities), districts in
  * brackets or after "ở/tại", and venues after "tại/ở" ("tại Phủ Chủ tịch").
  */
-import { canStartPlace, isDistrict, isSurname, knownPlace } from './gazetteer.ts';
+import { canStartPlace, isDistrict, isDomestic, isSurname, knownPlace } from './gazetteer.ts';
 
-/** A place found in a sentence. Level: 1 country ... 3 district, 4 commune, 5 hamlet/street, 6 venue. */
+/**
+ * A place found in a sentence. Level: 1 country, 1.5 region of Vietnam ("miền Trung"), 2 province,
+ * 3 district, 4 commune or island, 5 hamlet/street, 6 venue.
+ */
 export interface PlaceMention {
   readonly text: string;
   readonly index: number;
@@ -17,13 +20,15 @@ const CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]*";
 const NAME = `${CAP}(?:[ \\-]+${CAP})*`;
 
 const UNIT_LEVEL: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(?:sân|sân đấu|sân vận động|phòng họp|dốc|chân dốc|đèo|Km)$/u, 6],
+  [/^(?:đảo|quần đảo)$/u, 4],
   [/^(?:thôn|xóm|ấp|bản|làng|khu phố|tổ dân phố|đường|phố|hẻm|ngõ|ngách|quốc lộ|tỉnh lộ|khu vực)$/iu, 5],
   [/^(?:xã|phường|thị trấn|đặc khu)$/iu, 4],
   [/^(?:huyện|quận|thị xã)$/iu, 3],
   [/^(?:tỉnh|thủ đô)$/iu, 2],
 ];
 const UNIT_RE = new RegExp(
-  `(?<![\\p{L}])(thôn|xóm|ấp|bản|làng|khu phố|tổ dân phố|khu vực|đường|phố|hẻm|ngõ|ngách|quốc lộ|tỉnh lộ|xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thủ đô|thành phố|TP\\.?)\\s+(${NAME}|(?:số\\s+)?\\d+[A-Z]?)(?![\\p{L}\\d])`,
+  `(?<![\\p{L}])(thôn|xóm|ấp|bản|làng|khu phố|tổ dân phố|khu vực|đường|phố|hẻm|ngõ|ngách|quốc lộ|tỉnh lộ|xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thủ đô|thành phố|TP\\.?|sân đấu|sân vận động|sân|phòng họp|chân dốc|dốc|đèo|quần đảo|đảo|Km)(?:\\s+|(?<=TP\\.))(${NAME}|(?:số\\s+)?\\d+[A-Z]?(?:\\+\\d+)?)(?![\\p{L}\\d])`,
   'gu',
 );
 const HCMC_RE = new RegExp(
@@ -31,6 +36,20 @@ const HCMC_RE = new RegExp(
   'gu',
 );
 const RUN_RE = new RegExp(`(?<![\\p{L}])${NAME}(?![\\p{L}])`, 'gu');
+// Regions of Vietnam, which weather and disaster news give as the scene.
+const REGION_RE = /(?<![\p{L}])(?:[Mm]iền (?:Bắc|Trung|Nam)|Tây Nguyên|Biển Đông)(?![\p{L}])/gu;
+const REGION_LEVEL = 1.5;
+const ENGLISH_WORD = /^[A-Z][a-z]+$/u;
+// Not the scene: a number plate ("biển số TP.HCM"), a direction ("theo hướng Đà Lạt đi Quảng
+// Ngãi"), a stock exchange ("sàn chứng khoán TP HCM"), a team ("CLB Hà Nội", "U23 Việt Nam").
+const NOT_SCENE_BEFORE =
+  /(?:biển số|biển kiểm soát|hướng|(?:^|\s)đi|sàn|chứng khoán|CLB|U\d{2}|tuyển(?: nữ| nam)?)\s+$/u;
+// Where a patient or a load came from: "được chuyển lên từ Bệnh viện huyện X (Long An)".
+const ORIGIN_BEFORE = /(?:chuyển|đưa)\s+(?:\S+\s+){0,2}?từ\s[^,;.]{0,60}$/u;
+// A station in a list of readings: "Nông trường 15 (tỉnh Nghệ An) 119,2mm".
+const READING_AFTER = /^\)\s*\d/u;
+// A country tagging a title ("Trung Quốc: Động đất ...") or placing a city ("Paris (Pháp)").
+
 // Second syllables that end a proper name in lower case ("Phủ Chủ tịch", "Trung tâm Triển lãm").
 const TAIL = '(?:tịch|trường|lãm|nghị|tế|thư|phủ|hội|dân|sự|vụ|ương|tâm|viện|học|bay|sở)';
 // Venues and named buildings after a locative preposition.
@@ -78,12 +97,26 @@ export function findViPlaces(sentence: string): PlaceMention[] {
     const before = sentence.slice(Math.max(0, index - 8), index);
     // "(Hà Giang cũ)" names the old unit of a place already given; "Lào Cai - Hà Nội" is a route.
     if (/^\s+cũ\)/u.test(after) || ROUTE_AFTER.test(after) || ROUTE_BEFORE.test(before)) return;
-    // A country is a scene only after a locative word; otherwise it qualifies a noun
-    // ("Tổng thống Mỹ", "Đại sứ Trung Quốc", "người dân Việt Nam").
-    if (level === 1 && !LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, index - 24), index))) return;
+    if (NOT_SCENE_BEFORE.test(sentence.slice(Math.max(0, index - 20), index)) || READING_AFTER.test(after))
+      return;
+    if (ORIGIN_BEFORE.test(sentence.slice(Math.max(0, index - 90), index))) return;
+    // A country is a scene only after a locative word, in a title tag or in brackets after a
+    // city; otherwise it qualifies a noun ("Tổng thống Mỹ", "người dân Việt Nam").
+    if (
+      level === 1 &&
+      !LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, index - 24), index)) &&
+      !(index === 0 && after.startsWith(':')) &&
+      !(
+        before.endsWith('(') &&
+        after.startsWith(')') &&
+        found.some((f) => f.index + f.text.length >= index - 2)
+      )
+    )
+      return;
     found.push({ text, index, level });
   };
   for (const m of sentence.matchAll(HCMC_RE)) add(m[0], m.index, 2);
+  for (const m of sentence.matchAll(REGION_RE)) add(m[0], m.index, REGION_LEVEL);
   for (const m of sentence.matchAll(VENUE_RE)) {
     const venue = m[1] ?? '';
     if (venue.split(' ').length >= 2) add(venue, m.index + m[0].length - venue.length, 6);
@@ -100,7 +133,8 @@ export function findViPlaces(sentence: string): PlaceMention[] {
         break;
       }
     }
-    add(`${unit} ${name}`, m.index, unitLevel(unit, name));
+    // As written ("TP.Phủ Lý" keeps its missing space), without a cut-off person name.
+    add(m[0].slice(0, m[0].length - (m[2] ?? '').length + name.length), m.index, unitLevel(unit, name));
   }
   for (const m of sentence.matchAll(RUN_RE)) {
     const words = m[0].split(/\s+/u);
@@ -124,6 +158,14 @@ export function findViPlaces(sentence: string): PlaceMention[] {
       for (let j = Math.min(words.length, i + 5); j > i; j--) {
         const cand = words.slice(i, j).join(' ');
         const level = knownPlace(cand);
+        // "Bangkok Post", "Hanoi Times": a place name followed by an English word names a paper or a firm.
+        if (
+          level !== null &&
+          j < words.length &&
+          ENGLISH_WORD.test(words[j] ?? '') &&
+          knownPlace(words[j] ?? '') === null
+        )
+          break;
         if (level !== null || (bracketOrLocative && isDistrict(cand))) {
           add(cand, offset, level ?? 3);
           for (let k = i + 1; k < j; k++) offset += (words[k - 1]?.length ?? 0) + 1;
@@ -135,3 +177,16 @@ export function findViPlaces(sentence: string): PlaceMention[] {
   }
   return found.sort((a, b) => a.index - b.index);
 }
+
+/**
+ * Drops countries when a more specific place is given: "tại Phủ Chủ tịch ... tại Việt Nam" adds
+ * nothing. A foreign country stays when no place found is Vietnamese, since the gazetteer does
+ * not know the places of a story abroad ("thành phố Lô Định, tỉnh Tứ Xuyên", "Paris (Pháp)").
+ */
+export function withoutNeedlessCountries<T extends PlaceMention>(places: readonly T[]): T[] {
+  if (!places.some((p) => p.level > 1)) return [...places];
+  const abroad = !places.some((p) => p.level > 1 && isDomestic(p.text.replace(UNIT_PREFIX, '')));
+  return places.filter((p) => p.level > 1 || (abroad && !HOME.test(p.text)));
+}
+const UNIT_PREFIX = /^(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s*/u;
+const HOME = /^(?:Việt Nam|Vietnam|Viet Nam|Biển Đông)$/u;
