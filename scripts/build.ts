@@ -16,7 +16,7 @@
  * dist/ is never emptied: chunk names carry a content hash, so a bot still running from an
  * earlier build keeps finding its own chunks.
  */
-import { cpSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -39,10 +39,13 @@ export async function buildBot(outdir: string = DIST_DIR): Promise<void> {
     chunkNames: '[name]-[hash]',
     logLevel: 'warning',
   });
+  const source = join(ROOT, 'db/migrations');
   const migrations = join(outdir, 'migrations');
-  // Replaced whole: a renamed migration must not leave its old copy behind.
-  rmSync(migrations, { recursive: true, force: true });
-  cpSync(join(ROOT, 'db/migrations'), migrations, { recursive: true });
+  cpSync(source, migrations, { recursive: true });
+  // A renamed migration must not leave its old copy behind. Removed after the copy, never the
+  // whole folder: a bot or test starting from dist/ meanwhile always finds every migration.
+  const current = new Set(readdirSync(source));
+  for (const f of readdirSync(migrations)) if (!current.has(f)) rmSync(join(migrations, f));
 }
 
 // Run as a script (not imported by the benchmark); argv[1] may go through a symlink.
