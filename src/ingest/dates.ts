@@ -47,7 +47,13 @@ function formatOffset(minutes: number): string {
 
 function valid(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
   if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= daysInMonth(y, mo);
+}
+
+/** Days in month `mo` (1-12) of year `y`, Gregorian; a Date per feed item cost more than the parse. */
+function daysInMonth(y: number, mo: number): number {
+  if (mo !== 2) return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 function build(

@@ -31,6 +31,17 @@ describe('toIsoDate', () => {
     expect(toIsoDate(raw)).toBeNull();
   });
 
+  it('knows the length of every month, leap years included', () => {
+    for (let year = 1970; year <= 2200; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        const ym = `${String(year)}-${String(month).padStart(2, '0')}`;
+        expect(toIsoDate(`${ym}-${String(last)}`)).toBe(`${ym}-${String(last)}`);
+        if (last < 31) expect(toIsoDate(`${ym}-${String(last + 1)}`)).toBeNull();
+      }
+    }
+  });
+
   it('returns null for non-strings', () => {
     expect(toIsoDate(null)).toBeNull();
     expect(toIsoDate(undefined)).toBeNull();
