@@ -50,7 +50,7 @@ const ROLE_END = new RegExp(
 const ORG_HEAD =
   '(?:Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Cơ quan An ninh điều tra|Văn phòng|Bộ Công an|Bộ Quốc phòng|Liên bộ|Bộ|Tiểu ban|Ban|Ủy ban|Uỷ ban|' +
   'UBND|HĐND|Sở|Công an|Tòa án|Toà án|TAND|Viện kiểm sát|Viện KSND|VKSND|Tổng công ty|Công ty|Tập đoàn|Ngân hàng|Trung tâm|' +
-  'Tổng cục|Cục|Phòng|Đội|Hãng|Học viện|Bệnh viện|Hội đồng|Mặt trận|Liên đoàn|Hiệp hội|Bộ Tư lệnh|Bộ Chỉ huy|Quân khu|Đội tuyển|' +
+  'Tổng cục|Cục|Phòng|Hãng|Học viện|Bệnh viện|Hội đồng|Mặt trận|Liên đoàn|Hiệp hội|Bộ Tư lệnh|Bộ Chỉ huy|Quân khu|Đội tuyển|' +
   'Thanh tra|Kiểm toán Nhà nước|CLB|Câu lạc bộ)';
 const ADMIN = '(?:tỉnh|thành phố|TP\\.?|huyện|quận|xã|phường|thị xã|thị trấn)';
 // Lower-case second syllables of words inside names ("Trung ương", "Cảnh sát", "Công an").
@@ -79,7 +79,7 @@ const ROLE_BEFORE_ORG =
   /(?:trưởng|phó|chủ tịch|thủ tướng|ủy viên|uỷ viên|thường trực|chánh|giám đốc|đại biểu|lãnh đạo|cán bộ|thành viên|người phát ngôn|phát ngôn viên|chủ nhiệm|bí thư|tư lệnh|chỉ huy|đại sứ|thư ký|viện trưởng|chánh án|kiểm sát viên|điều tra viên|thứ trưởng|của|với|các|tại|và|phòng|thuộc|hội nghị|phiên họp|họp|văn phòng)\s*$/iu;
 
 const SPEECH = new RegExp(
-  String.raw`^(?:\s*,[^.;:]{0,110}?|[^.;:,]{0,40}?)(?:cho biết|cho hay|thông tin|đưa tin|nói|khẳng định|nhấn mạnh|chia sẻ)(?![\p{L}])`,
+  String.raw`^(?:\s*,[^.;:]{0,110}?|[^.;:,]{0,40}?)(?:cho biết|cho hay|thông tin|đưa tin|nói|khẳng định|nhấn mạnh|chia sẻ|xác nhận)(?![\p{L}])`,
   'u',
 );
 const ACTION_AFTER_SPEECH = new RegExp(
@@ -87,8 +87,9 @@ const ACTION_AFTER_SPEECH = new RegExp(
   'u',
 );
 const AGED = /^\s*(?:\(|,)\s*(?:SN|sinh năm|\d{1,3}\s*tuổi|trú|ngụ|quê)/u;
+// "đánh bắt" is fishing, not an arrest.
 const CRIME =
-  /(?:bắt|khởi tố|tạm giam|tạm giữ|truy tố|xét xử|bị can|bị cáo|đối tượng|truy nã|lừa đảo|chiếm đoạt|phạt tù|tử hình|điều tra)/u;
+  /(?<!đánh )(?:bắt|khởi tố|tạm giam|tạm giữ|truy tố|xét xử|bị can|bị cáo|đối tượng|truy nã|lừa đảo|chiếm đoạt|phạt tù|tử hình|điều tra)/u;
 
 /** True when the text tells of a crime (arrest, charge, trial): then aged people are suspects. */
 export const isCrimeText = (text: string): boolean => CRIME.test(text);
@@ -126,7 +127,8 @@ const isPossessor = (sentence: string, index: number): boolean => {
 // "sau khi X ..." reports an earlier event (the court ruling that led to the decree).
 const EARLIER = /(?:sau khi|trước khi|sau khi được|kể từ khi)\s+$/u;
 // "X (mới) được thành lập / giao / đầu tư": X undergoes the action.
-const PASSIVE_AFTER = /^\S*(?:\s+[^\s,.;:]+){0,3}?\s+(?:(?:mới|vừa|đã|sẽ|đang)\s+)?(?:được|bị)\s+\p{Ll}/u;
+const PASSIVE_AFTER =
+  /^\S*(?:\s+[^\s,.;:]+){0,3}?\s+(?:(?:mới|vừa|đã|sẽ|đang)\s+)?(?:được|bị(?!\s+(?:cáo|can|hại)))\s+\p{Ll}/u;
 
 /** True when a person at `index` is the object of a verb like "tiếp", "gặp", "đòi", "nghe". */
 const isObject = (sentence: string, index: number): boolean => {
@@ -258,6 +260,8 @@ export function findViAgents(sentence: string): AgentMention[] {
     if (CLAUSE_START.test(sentence.slice(Math.max(0, index - 12), index))) push(text, index, 'org');
   }
   for (const m of sentence.matchAll(RUN_RE)) {
+    // "Đồng Nai" is a province, not the honorific "Đồng" before a name.
+    if (knownPlace(m[0]) !== null) continue;
     const words = m[0].split(' ');
     // A sentence-initial honorific joins the run ("Ông Nguyễn Anh Dũng"): it is a role.
     const honorific = words.length > 1 && HONORIFIC.has(words[0] ?? '') ? 1 : 0;

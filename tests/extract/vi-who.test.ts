@@ -88,3 +88,24 @@ describe('agents of a lead', () => {
     ).toEqual([]);
   });
 });
+
+describe('regressions found on the fixtures', () => {
+  it('does not read "bị cáo" as a passive, "đánh bắt" as a crime or "Đồng Nai" as a name', () => {
+    expect(names('Ngày 15-12, TAND TP Hà Nội tuyên phạt bị cáo Lê Văn Năm 5 năm tù.')).toContain(
+      'TAND TP Hà Nội',
+    );
+    expect(
+      findViAgents('Tàu do ông Hồ Văn Lâm (trú tại xã Quỳnh Lập) làm chủ đang đánh bắt thì chìm.')[0],
+    ).toMatchObject({
+      victim: true,
+    });
+    expect(names('Ca bệnh ở TP.HCM, Long An, Đồng Nai, Bình Dương.')).toEqual([]);
+  });
+
+  it('prefers the longer head "Đội tuyển" and treats "xác nhận" as speech', () => {
+    expect(names('Chiều 14/12, Đội tuyển Nữ Việt Nam thắng 5-0.')).toEqual(['Đội tuyển Nữ Việt Nam']);
+    expect(findViAgents('Sáng 26/9, Phòng CSGT Công an tỉnh Quảng Trị xác nhận vụ việc.')[0]).toMatchObject({
+      source: true,
+    });
+  });
+});
