@@ -60,6 +60,12 @@ const VENUE_RE = new RegExp(
 const NAME_BEFORE = new RegExp(String.raw`(\p{Lu}[\p{Ll}\p{M}]*)(?:\s\p{Lu}[\p{Ll}\p{M}]*){1,3}\s*$`, 'u');
 const ROUTE_AFTER = new RegExp(String.raw`^\s[-–]\s\p{Lu}`, 'u');
 const ROUTE_BEFORE = new RegExp(String.raw`\p{L}\s[-–]\s$`, 'u');
+const AREA_BEFORE = /khu vực\s+(?:\p{Lu}\p{L}*\s+){0,3}(?:[-–]\s+)?$/u;
+// A hospital that receives or treats patients is where a health story happens.
+const HOSPITAL_RE = new RegExp(
+  `(?<![\\p{L}])Bệnh viện\\s+${NAME}(?=\\s+(?:đã\\s+|vừa\\s+|đang\\s+)?(?:tiếp nhận|cấp cứu|phẫu thuật|mổ|điều trị|cứu sống))`,
+  'gu',
+);
 const LOCATIVE_BEFORE = new RegExp(
   String.raw`(?:tại|ở|đến|tới|sang|khắp|trên|vào|về)\s+(?:(?!việc\s)\p{L}+\s+)?$`,
   'u',
@@ -96,7 +102,11 @@ export function findViPlaces(sentence: string): PlaceMention[] {
     const after = sentence.slice(index + text.length, index + text.length + 6);
     const before = sentence.slice(Math.max(0, index - 8), index);
     // "(Hà Giang cũ)" names the old unit of a place already given; "Lào Cai - Hà Nội" is a route.
-    if (/^\s+cũ\)/u.test(after) || ROUTE_AFTER.test(after) || ROUTE_BEFORE.test(before)) return;
+    // "khu vực Đà Nẵng – Quảng Nam" is an area, not a route.
+    const route =
+      (ROUTE_AFTER.test(after) || ROUTE_BEFORE.test(before)) &&
+      !AREA_BEFORE.test(sentence.slice(Math.max(0, index - 30), index));
+    if (/^\s+cũ\)/u.test(after) || route) return;
     if (NOT_SCENE_BEFORE.test(sentence.slice(Math.max(0, index - 20), index)) || READING_AFTER.test(after))
       return;
     if (ORIGIN_BEFORE.test(sentence.slice(Math.max(0, index - 90), index))) return;
@@ -117,6 +127,7 @@ export function findViPlaces(sentence: string): PlaceMention[] {
   };
   for (const m of sentence.matchAll(HCMC_RE)) add(m[0], m.index, 2);
   for (const m of sentence.matchAll(REGION_RE)) add(m[0], m.index, REGION_LEVEL);
+  if (sentence.includes('Bệnh viện')) for (const m of sentence.matchAll(HOSPITAL_RE)) add(m[0], m.index, 6);
   for (const m of sentence.matchAll(VENUE_RE)) {
     const venue = m[1] ?? '';
     if (venue.split(' ').length >= 2) add(venue, m.index + m[0].length - venue.length, 6);

@@ -12,6 +12,13 @@ describe('venues, islands, regions', () => {
     expect(places('Tai nạn xảy ra tại Km 12+300 quốc lộ 6.')).toEqual(['Km 12+300', 'quốc lộ 6']);
   });
 
+  it('finds a hospital that receives patients, and an area named by two provinces', () => {
+    expect(places('Chiều 31/3, Bệnh viện Bạch Mai tiếp nhận 6 bệnh nhân.')).toEqual(['Bệnh viện Bạch Mai']);
+    expect(places('Bệnh viện Bạch Mai cho biết như vậy.')).toEqual([]);
+    expect(places('Mưa giảm ở khu vực Đà Nẵng – Quảng Nam.')).toEqual(['Đà Nẵng', 'Quảng Nam']);
+    expect(places('Tuyến Lào Cai - Hà Nội đông khách.')).toEqual([]);
+  });
+
   it('finds regions of Vietnam and keeps "TP.X" as written', () => {
     expect(places('Nắng nóng bao trùm miền Bắc và Tây Nguyên.')).toEqual(['miền Bắc', 'Tây Nguyên']);
     expect(places('Vụ việc xảy ra ở xã Tiên Tân, TP.Phủ Lý.')).toEqual(['xã Tiên Tân', 'TP.Phủ Lý']);
