@@ -1,6 +1,12 @@
 /** The FTS5 expressions for one search, from the plain (exact words) to the widest. */
 export interface FtsQuery {
-  /** Every word as a quoted term; all must match. */
+  /**
+   * The words side by side, in this order, as one FTS5 phrase ("pham minh chinh"), or null for a
+   * single word. Folded Vietnamese syllables are short and common: "da" and "nang" apart match
+   * "đã nâng", side by side they are "Đà Nẵng".
+   */
+  readonly phrase: string | null;
+  /** Every word as a quoted term; all must match, anywhere. */
   readonly exact: string;
   /**
    * The same with the last word also matching as a prefix ("/search Vuon" finds "Vượng"), when
@@ -26,5 +32,10 @@ export function toFtsQuery(folded: string): FtsQuery | null {
   const last = words.at(-1);
   if (last === undefined) return null;
   const exact = words.map((w) => `"${w}"`).join(' ');
-  return { exact, prefix: last.length >= 4 ? `${exact}*` : null, lastWord: `"${last}"` };
+  return {
+    phrase: words.length > 1 ? `"${words.join(' ')}"` : null,
+    exact,
+    prefix: last.length >= 4 ? `${exact}*` : null,
+    lastWord: `"${last}"`,
+  };
 }

@@ -29,9 +29,10 @@ export interface SearchIndex {
   /** Drops articles that are no longer among the newest from the recent indexes. Once per write batch. */
   prune(): void;
   /**
-   * The `limit` best matches: recent articles whose title has every word, then recent ones with
-   * the words anywhere, each newest first (the last word also as a prefix when the exact words
-   * find fewer); then older articles, newest first, only when the recent ones are fewer.
+   * The `limit` best matches, newest first within each step, until there are `limit`: recent
+   * articles with the words side by side in the title, then anywhere; then with every word in
+   * the title, then anywhere; then the same with the last word as a prefix; then older articles
+   * with the words side by side, then apart, then (if the last word may be unfinished) prefixed.
    */
   find(query: string, limit: number): SearchMatch[];
 }
@@ -115,8 +116,10 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
         if (!hits.has(r.id)) hits.set(r.id, r.snippet);
       }
     };
-    // Each query returns its newest `limit` rows, which holds enough new ones after duplicates.
-    for (const expression of fts.prefix === null ? [fts.exact] : [fts.exact, fts.prefix]) {
+    // From the narrowest to the widest; each query returns its newest `limit` rows, which holds
+    // enough new ones after duplicates.
+    const expressions = [fts.phrase, fts.exact, fts.prefix].filter((e): e is string => e !== null);
+    for (const expression of expressions) {
       // Title matches show the article's opening: a snippet of the body would cost a lookup
       // per row (~1 ms each on common words), and the title shows the words already.
       if (hits.size < limit) collect(q.titleMatch.all(expression, limit));
@@ -125,7 +128,8 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
     if (hits.size < limit) {
       const floor = q.recentFloor.get()?.id ?? null;
       const below = floor ?? Number.MAX_SAFE_INTEGER;
-      collect(q.olderMatch.all(fts.exact, below, limit));
+      if (fts.phrase !== null) collect(q.olderMatch.all(fts.phrase, below, limit));
+      if (hits.size < limit) collect(q.olderMatch.all(fts.exact, below, limit));
       // A prefix over the full index merges every doclist under it: only worth it when the last
       // word may be unfinished, i.e. it is not a word of any recent article.
       const unfinished = floor === null || q.recentHas.get(fts.lastWord) === undefined;

@@ -118,7 +118,23 @@ describe('the recent search index', () => {
     ]);
     // a title match shows the article's opening (the title shows the words), a body match them
     expect(store.search('quang nam', 5)[0]?.snippet).toBe('Nước dâng cao.');
-    expect(store.search('quang nam', 5)[1]?.snippet).toContain('Lũ lớn ở «Quảng» «Nam» và Huế');
+    expect(store.search('quang nam', 5)[1]?.snippet).toContain('Lũ lớn ở «Quảng Nam» và Huế');
+  });
+
+  it('ranks the words side by side before the words apart', () => {
+    const { store } = openStore(100);
+    const save = (url: string, title: string, body: string): void =>
+      void store.saveArticle(aSave(aDraft({ url: `https://example.vn/${url}`, title, body })));
+    save('phrase-body', 'Tin trong ngày', 'Du khách đến Đà Nẵng dịp cuối tuần.');
+    save('phrase-title', 'Đà Nẵng đón khách', 'Lễ hội kéo dài ba ngày.');
+    save('apart-title', 'Giá điện đã tăng, nâng mức phí', 'Giá mới áp dụng từ tháng sau.');
+    save('apart-body', 'Tin kinh tế', 'Giá vàng đã tăng, nhiều nơi nâng giá bán.');
+    expect(store.search('da nang', 5).map((h) => h.article.title)).toEqual([
+      'Đà Nẵng đón khách',
+      'Tin trong ngày',
+      'Giá điện đã tăng, nâng mức phí',
+      'Tin kinh tế',
+    ]);
   });
 
   it('completes a last word being typed, recent or old', () => {
