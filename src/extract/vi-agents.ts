@@ -26,7 +26,7 @@ export interface AgentMention {
 const CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]*";
 // A person-name syllable may carry an inner capital ("McKay") or a lower-case hyphenated
 // syllable ("Kim Sang-sik").
-const NAME_CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:\\p{Lu}\\p{Ll}+)?(?:-\\p{Ll}+)?";
+const NAME_CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:[\\p{Lu}-]\\p{Ll}+)?";
 const ACRONYM = '\\p{Lu}{2,}(?:\\.\\p{Lu}+)*';
 const RUN_RE = new RegExp(
   `(?<![\\p{L}.])${NAME_CAP}(?:[ \\-]${NAME_CAP})*(?: \\p{Lu}\\.)?(?![\\p{L}])`,
@@ -64,6 +64,7 @@ const CLAUSE_START =
 // National and club sides named by country or city: "U23 Việt Nam", "tuyển nữ Việt Nam".
 // No look-behind and no optional "đội " in front: both slow the scan; the loop checks them.
 const TEAM_RE = new RegExp(`(?:tuyển(?: nữ| nam)?|ĐT|U\\d{2})\\s+(${CAP}(?:\\s+${CAP})*)(?![\\p{L}])`, 'gu');
+const TEAM_HINT = /U\d/u;
 const UNNAMED_UNIT = new RegExp(`^\\s+${ADMIN}(?!\\s+\\p{Lu})`, 'u');
 const ORG_NAMED_UNIT = new RegExp(`Công an\\s+(${ADMIN}\\s+${CAP}(?:\\s+${CAP})*)`, 'u');
 const HEAD_WITH_NAME = new RegExp(`^${ORG_HEAD}\\s+\\S`, 'u');
@@ -87,12 +88,21 @@ const ACTION_AFTER_SPEECH = new RegExp(
   'u',
 );
 const AGED = /^\s*(?:\(|,)\s*(?:SN|sinh năm|\d{1,3}\s*tuổi|trú|ngụ|quê)/u;
-// "đánh bắt" is fishing, not an arrest.
 const CRIME =
-  /(?<!đánh )(?:bắt|khởi tố|tạm giam|tạm giữ|truy tố|xét xử|bị can|bị cáo|đối tượng|truy nã|lừa đảo|chiếm đoạt|phạt tù|tử hình|điều tra)/u;
+  /(?:bắt|khởi tố|tạm giam|tạm giữ|truy tố|xét xử|bị can|bị cáo|đối tượng|truy nã|lừa đảo|chiếm đoạt|phạt tù|tử hình|điều tra)/gu;
 
-/** True when the text tells of a crime (arrest, charge, trial): then aged people are suspects. */
-export const isCrimeText = (text: string): boolean => CRIME.test(text);
+/**
+ * True when the text tells of a crime (arrest, charge, trial): then aged people are suspects.
+ * "đánh bắt" is fishing, not an arrest; it is checked after the match, since a look-behind in
+ * the pattern would slow the scan of every sentence.
+ */
+export const isCrimeText = (text: string): boolean => {
+  CRIME.lastIndex = 0;
+  for (let m = CRIME.exec(text); m !== null; m = CRIME.exec(text)) {
+    if (m[0] !== 'bắt' || !text.endsWith('đánh ', m.index)) return true;
+  }
+  return false;
+};
 
 // Verbs whose object person is not an agent: the guest received ("tiếp Đại sứ X"), the leader
 // asked to resign ("đòi Thủ tướng X từ chức"), the presenter a body hears ("Quốc hội nghe X
@@ -191,10 +201,12 @@ function stripLeadingPlace(words: string[]): number {
   return 0;
 }
 
-/** People and organisations in one sentence, in order, with source/victim flags. */
-export function findViAgents(sentence: string): AgentMention[] {
+/**
+ * People and organisations in one sentence, in order, with source/victim flags.
+ * @param crime whether the sentence tells of a crime; computed when not given.
+ */
+export function findViAgents(sentence: string, crime = isCrimeText(sentence)): AgentMention[] {
   const out: AgentMention[] = [];
-  const crime = CRIME.test(sentence);
   const flags = (
     index: number,
     text: string,
@@ -252,7 +264,8 @@ export function findViAgents(sentence: string): AgentMention[] {
     }
     push(text, m.index, 'org');
   }
-  for (const m of sentence.matchAll(TEAM_RE)) {
+  const teams = sentence.includes('tuyển') || sentence.includes('ĐT') || TEAM_HINT.test(sentence);
+  for (const m of teams ? sentence.matchAll(TEAM_RE) : []) {
     if (LETTER_OR_DIGIT.test(sentence.charAt(m.index - 1)) || knownPlace(m[1] ?? '') === null) continue;
     const team = /(?:^|\s)(?:đội|Đội) $/u.test(sentence.slice(Math.max(0, m.index - 5), m.index));
     const index = team ? m.index - 4 : m.index;

@@ -29,8 +29,9 @@ export interface ViWho {
  */
 export function findViWho(title: string, sentences: readonly string[], statement: boolean): ViWho {
   const lead = [title, ...sentences.slice(0, WHO_SENTENCES)];
-  const found = lead.map((s) => (s.length < 120 && STAMP.test(s) ? [] : findViAgents(s)));
-  const crime = lead.some(isCrimeText);
+  const crimes = lead.map(isCrimeText);
+  const found = lead.map((s, i) => (s.length < 120 && STAMP.test(s) ? [] : findViAgents(s, crimes[i])));
+  const crime = crimes.includes(true);
   const victims = new Set(crime ? [] : found.flat().flatMap((a) => (a.victim ? [a.text] : [])));
   const agents: AgentMention[] = [];
   const evidence = new Map<string, string>();
