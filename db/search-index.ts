@@ -43,6 +43,18 @@ export function openingOf(text: string): string {
   return words.length > 16 ? `${words.slice(0, 16).join(' ')}…` : words.join(' ');
 }
 
+/**
+ * Marks each matched word on its own, as for words matched apart: a phrase match comes back
+ * as «Đà Nẵng», shown as «Đà» «Nẵng».
+ */
+const markWords = (snippet: string): string =>
+  snippet.replace(/«([^«»]*)»/g, (_, inner: string) =>
+    inner
+      .split(/(\s+)/)
+      .map((part) => (/[\p{L}\p{N}]/u.test(part) ? `«${part}»` : part))
+      .join(''),
+  );
+
 interface MatchRow {
   id: number;
   snippet: string | null;
@@ -136,7 +148,10 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
       if (hits.size < limit && fts.prefix !== null && unfinished)
         collect(q.olderMatch.all(fts.prefix, below, limit));
     }
-    return [...hits].map(([id, snippet]) => ({ id, snippet: snippet === '' ? null : snippet }));
+    return [...hits].map(([id, snippet]) => ({
+      id,
+      snippet: snippet === null || snippet === '' ? null : markWords(snippet),
+    }));
   };
 
   return {
