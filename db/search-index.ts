@@ -140,8 +140,10 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
     if (hits.size < limit) {
       const floor = q.recentFloor.get()?.id ?? null;
       const below = floor ?? Number.MAX_SAFE_INTEGER;
-      if (fts.phrase !== null) collect(q.olderMatch.all(fts.phrase, below, limit));
-      if (hits.size < limit) collect(q.olderMatch.all(fts.exact, below, limit));
+      // Words apart first: when none match, no phrase can, and the full index is read once.
+      const apart = q.olderMatch.all(fts.exact, below, limit);
+      if (fts.phrase !== null && apart.length > 0) collect(q.olderMatch.all(fts.phrase, below, limit));
+      collect(apart);
       // A prefix over the full index merges every doclist under it: only worth it when the last
       // word may be unfinished, i.e. it is not a word of any recent article.
       const unfinished = floor === null || q.recentHas.get(fts.lastWord) === undefined;

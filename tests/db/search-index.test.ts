@@ -137,6 +137,16 @@ describe('the recent search index', () => {
     ]);
   });
 
+  it('ranks old articles with the words side by side first too', () => {
+    const { store } = openStore(1);
+    const save = (url: string, title: string, body: string): void =>
+      void store.saveArticle(aSave(aDraft({ url: `https://example.vn/${url}`, title, body })));
+    save('phrase', 'Tin trong ngày', 'Du khách đến Đà Nẵng dịp cuối tuần.');
+    save('apart', 'Tin kinh tế', 'Giá vàng đã tăng, nhiều nơi nâng giá bán.');
+    save('newest', 'Thời tiết', 'Trời nắng.');
+    expect(store.search('da nang', 5).map((h) => h.article.title)).toEqual(['Tin trong ngày', 'Tin kinh tế']);
+  });
+
   it('completes a last word being typed, recent or old', () => {
     const { store } = openStore(2);
     store.saveArticle(
