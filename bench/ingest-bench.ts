@@ -42,6 +42,10 @@ function rawInsertMs(rows: readonly RawRow[], perFeed: number): number {
       (feed_id, url, guid, fingerprint, title, body, lang, source, published_at, fetched_at, sort_at)
       VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const fts = db.prepare('INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)');
+    // The store also writes the two recent-article indexes (db/search-index.ts); 2,000 rows stay
+    // inside their window, so nothing is pruned here either.
+    const recent = db.prepare('INSERT INTO recent_search (rowid, title, body) VALUES (?, ?, ?)');
+    const recentTitle = db.prepare('INSERT INTO recent_titles (rowid, title) VALUES (?, ?)');
     const summary = db.prepare(`INSERT INTO summaries
       (article_id, extractor_version, who_json, what, when_text, when_date, where_json, evidence_json, facets, created_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -55,6 +59,8 @@ function rawInsertMs(rows: readonly RawRow[], perFeed: number): number {
             .lastInsertRowid,
         );
         fts.run(id, r.foldedTitle, r.foldedBody);
+        recent.run(id, r.foldedTitle, r.foldedBody);
+        recentTitle.run(id, r.foldedTitle);
         const e = r.extraction;
         summary.run(
           id,
