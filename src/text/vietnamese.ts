@@ -83,26 +83,37 @@ function bmpFold(unit: number): number {
 }
 
 /**
+ * Read through a constant rather than `text.charCodeAt`, and the length read once: ingest hands
+ * foldAccents every kind of string V8 has (flat, sliced, concatenated; one- or two-byte), and
+ * with that feedback `text.length` and `text.charCodeAt` became generic lookups on every
+ * character once compiled — folding ran ~3x slower (130 vs 40 µs per article) after a feed poll.
+ */
+// Called with `.call(text, i)` only, so it never loses its `this`.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const charCodeAt = String.prototype.charCodeAt;
+
+/**
  * Folds text for accent-free matching: strips every diacritic and maps đ/Đ to d/D, which no
  * Unicode decomposition does. "Đà Nẵng" -> "Da Nang". Keeps case and length of words.
  * Looks each character up in a table instead of normalising the whole text: about 3x faster on
  * news text, the same output (tests/text/vietnamese.test.ts compares both on random text).
  */
 export function foldAccents(text: string): string {
+  const length = text.length;
   let i = 0;
   // Most English text has nothing to fold: return it without copying.
-  while (i < text.length) {
-    const unit = text.charCodeAt(i);
+  while (i < length) {
+    const unit = charCodeAt.call(text, i);
     if (unit >= FIRST_FOLDABLE && bmpFold(unit) !== unit) break;
     i++;
   }
-  if (i === text.length) return text;
+  if (i === length) return text;
   // Output grows only where one code point folds to several (a Hangul syllable to its jamo).
-  let out = new Uint16Array(text.length + 16);
+  let out = new Uint16Array(length + 16);
   let n = 0;
-  for (let k = 0; k < i; k++) out[n++] = text.charCodeAt(k);
-  for (; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
+  for (let k = 0; k < i; k++) out[n++] = charCodeAt.call(text, k);
+  for (; i < length; i++) {
+    const unit = charCodeAt.call(text, i);
     const folded = unit < FIRST_FOLDABLE ? unit : bmpFold(unit);
     if (folded >= 0 && n < out.length) {
       out[n++] = folded;
