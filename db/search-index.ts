@@ -22,8 +22,12 @@ export interface SearchMatch {
  * foldAccents): callers fold once.
  */
 export interface SearchIndex {
-  /** Indexes an article's text: in the full index, and in the recent ones when it is recent. */
-  add(id: number, foldedTitle: string, foldedBody: string): void;
+  /**
+   * Indexes an article's text: in the full index, and in the recent ones when it is recent.
+   * `newest`: the article was just inserted, so its id is the highest (SQLite gives a new row
+   * max(id) + 1) and it is recent without a lookup.
+   */
+  add(id: number, foldedTitle: string, foldedBody: string, at?: { readonly newest: boolean }): void;
   /** Takes an article's indexed text out (before its text changes), from every index holding it. */
   remove(id: number, foldedTitle: string, foldedBody: string): void;
   /** Drops articles that are no longer among the newest from the recent indexes. Once per write batch. */
@@ -157,9 +161,9 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
   };
 
   return {
-    add: (id, title, body) => {
+    add: (id, title, body, at) => {
       q.insert.run(id, title, body);
-      if (id > windowStart()) {
+      if (at?.newest === true ? recentRows > 0 : id > windowStart()) {
         q.recentInsert.run(id, title, body);
         q.titleInsert.run(id, title);
       }
