@@ -147,6 +147,9 @@ export function createSqliteStore(
   const q = {
     byUrl: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE url = ?'),
     byFingerprint: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE fingerprint = ?'),
+    guidOwner: db.prepare<[number | null, string], { id: number }>(
+      'SELECT id FROM articles WHERE feed_id IS ? AND guid = ?',
+    ),
     // The three ways an incoming item can already be stored, in order of precedence (see
     // saveOne), in one statement: a new item (the common case) costs one lookup, not three.
     stored: db.prepare<
@@ -283,12 +286,16 @@ export function createSqliteStore(
     if (clash !== undefined && clash.id !== existing.id) return { id: clash.id, status: 'unchanged' };
     const urlOwner = draft.url !== null ? q.byUrl.get(draft.url) : undefined;
     const url = urlOwner !== undefined && urlOwner.id !== existing.id ? null : draft.url;
+    // Likewise a guid another article of its feed holds (found by URL, the item now carries
+    // that other one's guid): keep ours, or the update breaks the feed's unique guids.
+    const guidOwner = draft.guid !== null ? q.guidOwner.get(existing.feed_id, draft.guid) : undefined;
+    const guid = guidOwner !== undefined && guidOwner.id !== existing.id ? null : draft.guid;
     searchIndex.remove(existing.id, foldAccents(existing.title), foldAccents(existing.body));
     const publishedNew = publishedAt ?? existing.published_at;
     q.update.run({
       id: existing.id,
       url,
-      guid: draft.guid,
+      guid,
       fingerprint,
       title: draft.title,
       body: draft.body,

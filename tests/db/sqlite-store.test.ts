@@ -51,6 +51,19 @@ describe('an article is stored once', () => {
     expect(t.store.countArticles()).toBe(1);
   });
 
+  it('matches an item by its URL before its guid when they name different articles', () => {
+    const { feed } = t.store.addFeed('https://example.vn/rss', null);
+    const byUrl = t.store.saveArticle(aSave(aDraft({ guid: 'g-1' }), anExtraction(), feed.id));
+    const other = aDraft({ guid: 'g-2', url: 'https://example.vn/other.html', body: 'Một bài khác hẳn.' });
+    const byGuid = t.store.saveArticle(aSave(other, anExtraction(), feed.id));
+    const both = aDraft({ guid: 'g-2', body: `${aDraft().body}\n\nCập nhật lúc 9 giờ.` });
+    expect(t.store.saveArticle(aSave(both, anExtraction(), feed.id))).toEqual({
+      id: byUrl.id,
+      status: 'updated',
+    });
+    expect(t.store.getArticle(byGuid.id)?.article.body).toBe('Một bài khác hẳn.');
+  });
+
   it('deduplicates the same text under another URL (accents and spacing aside)', () => {
     t.store.saveArticle(aSave());
     const copy = aDraft({ url: 'https://mirror.vn/copy.html', body: aDraft().body.replace(/ /g, '  ') });
