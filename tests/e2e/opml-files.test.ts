@@ -4,15 +4,12 @@
  * the file option) and gets the feeds added; `/feeds export` answers with a file.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDiscordBot, type DiscordBot } from '../../adapters/discord/bot.ts';
-import { createTelegramBot, type TelegramBot } from '../../adapters/telegram/bot.ts';
 import { readOpmlFeeds } from '../../src/feeds/opml.ts';
-import { silentLogger } from '../../src/ports.ts';
 import { startCore, type CoreHarness } from '../helpers/core-harness.ts';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.ts';
-import { FAKE_TOKEN, startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
+import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
-import { NO_LIMITS } from '../telegram/support.ts';
+import { startPlatformBots, type PlatformBots } from '../helpers/platform-bots.ts';
 
 const GROUP = -4001;
 const LAN = { id: 41, first_name: 'Lan', language_code: 'vi' }; // administrator
@@ -26,8 +23,7 @@ let tg: FakeTelegram;
 let dc: FakeDiscord;
 let feeds: FixtureServer;
 let core: CoreHarness;
-let telegram: TelegramBot;
-let discord: DiscordBot;
+let bots: PlatformBots;
 
 const opml = (...urls: string[]): string =>
   `<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>Tin</title></head><body>${urls
@@ -56,30 +52,11 @@ beforeAll(async () => {
   dc = await startFakeDiscord();
   dc.addGuild({ id: GUILD, name: 'Tin', preferred_locale: 'vi', channels: [{ id: TEXT, name: 'news' }] });
   core = startCore();
-  const hooks = { onChatUnavailable: () => undefined, onChatAvailable: () => undefined };
-  telegram = createTelegramBot({
-    token: FAKE_TOKEN,
-    apiRoot: tg.apiRoot,
-    router: core.router,
-    logger: silentLogger,
-    limits: NO_LIMITS,
-    ...hooks,
-  });
-  discord = createDiscordBot({
-    token: dc.token,
-    apiRoot: dc.apiRoot,
-    guildId: GUILD,
-    router: core.router,
-    logger: silentLogger,
-    ...hooks,
-  });
-  await telegram.start();
-  await discord.start();
+  bots = await startPlatformBots(core.router, { telegram: tg, discord: dc, guildId: GUILD });
 });
 
 afterAll(async () => {
-  await telegram.stop();
-  await discord.stop();
+  await bots.stop();
   await tg.close();
   await dc.close();
   await feeds.close();

@@ -3,14 +3,11 @@
  * a member is refused and nothing changes, an administrator is let through; reads are open to all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTelegramBot, type TelegramBot } from '../../adapters/telegram/bot.ts';
-import { createDiscordBot, type DiscordBot } from '../../adapters/discord/bot.ts';
-import { FAKE_TOKEN, startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
+import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.ts';
 import { startFakeDiscord, type FakeDiscord } from '../helpers/fake-discord.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
-import { NO_LIMITS } from '../telegram/support.ts';
+import { startPlatformBots, type PlatformBots } from '../helpers/platform-bots.ts';
 import { startCore, type CoreHarness } from '../helpers/core-harness.ts';
-import { silentLogger } from '../../src/ports.ts';
 
 const GROUP = -3001;
 const CHANNEL = -1003002;
@@ -26,8 +23,7 @@ let tg: FakeTelegram;
 let dc: FakeDiscord;
 let feeds: FixtureServer;
 let core: CoreHarness;
-let telegram: TelegramBot;
-let discord: DiscordBot;
+let bots: PlatformBots;
 
 /** [label, text command, Discord name, Discord options]: every command that changes chat state. */
 const writes = (): Array<[string, string, string, Array<{ name: string; type: number; value: string }>]> => [
@@ -126,30 +122,11 @@ beforeAll(async () => {
   dc = await startFakeDiscord();
   dc.addGuild({ id: GUILD, name: 'Tin', preferred_locale: 'vi', channels: [{ id: TEXT, name: 'news' }] });
   core = startCore();
-  const hooks = { onChatUnavailable: () => undefined, onChatAvailable: () => undefined };
-  telegram = createTelegramBot({
-    token: FAKE_TOKEN,
-    apiRoot: tg.apiRoot,
-    router: core.router,
-    logger: silentLogger,
-    limits: NO_LIMITS,
-    ...hooks,
-  });
-  discord = createDiscordBot({
-    token: dc.token,
-    apiRoot: dc.apiRoot,
-    guildId: GUILD,
-    router: core.router,
-    logger: silentLogger,
-    ...hooks,
-  });
-  await telegram.start();
-  await discord.start();
+  bots = await startPlatformBots(core.router, { telegram: tg, discord: dc, guildId: GUILD });
 });
 
 afterAll(async () => {
-  await telegram.stop();
-  await discord.stop();
+  await bots.stop();
   await tg.close();
   await dc.close();
   await feeds.close();
