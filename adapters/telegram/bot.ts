@@ -17,7 +17,6 @@ import { checkChannelTarget } from './channel-target.ts';
 import { describeError } from './redact.ts';
 import { renderTelegram } from './render.ts';
 import { createTelegramSender, type ChatCallback } from './send.ts';
-import { sendReplyFile } from './send-file.ts';
 import { createSendLimiter, DEFAULT_SEND_LIMITS, type SendLimits } from './send-limiter.ts';
 import { startWebhookServer } from './webhook-server.ts';
 import { botCanPost, isChatAdmin, langOf, parseCommand, splitChatTarget } from './updates.ts';
@@ -94,10 +93,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const abort = new AbortController();
   // Every send waiting in the limiter listens on this one signal: thousands during a fan-out.
   setMaxListeners(0, abort.signal);
-  const limiter = createSendLimiter(options.limits ?? DEFAULT_SEND_LIMITS);
   const sender = createTelegramSender({
     api: bot.api,
-    limiter,
+    limiter: createSendLimiter(options.limits ?? DEFAULT_SEND_LIMITS),
     logger,
     token,
     onChatUnavailable: options.onChatUnavailable,
@@ -124,12 +122,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     }
     const results = await sender.sendParts(replyTo, renderTelegram(reply));
     if (reply.file === undefined || results.some((r) => r.status !== 'sent')) return;
-    const sent = await sendReplyFile(
-      { api: bot.api, limiter, token, signal: abort.signal },
-      replyTo,
-      reply.file,
-    );
-    if (sent.status !== 'sent') log.warn({ result: sent, file: reply.file.name }, 'reply file not sent');
+    await sender.sendFile(replyTo, reply.file);
   }
 
   /**

@@ -4,10 +4,11 @@
  * replies go through `sendParts`, which waits out 429s (bounded) so a reply is delivered whole,
  * in order, each part once.
  */
-import { GrammyError, type Api } from 'grammy';
+import { GrammyError, InputFile, type Api } from 'grammy';
 import type { DeliveryResult } from '../../src/delivery.ts';
 import type { ChatRef } from '../../src/domain.ts';
 import type { Logger } from '../../src/ports.ts';
+import type { ReplyFile } from '../../src/reply.ts';
 import { describeError } from './redact.ts';
 import { isTelegramMessagePart, type TelegramMessagePart } from './render.ts';
 import type { SendLimiter, SendPermit } from './send-limiter.ts';
@@ -66,6 +67,8 @@ export interface TelegramSender {
    * before an earlier one. Returns one result per part attempted.
    */
   sendParts(chatId: string, parts: readonly TelegramMessagePart[]): Promise<DeliveryResult[]>;
+  /** Sends a reply's file as a document, retrying after a 429 as sendParts does. */
+  sendFile(chatId: string, file: ReplyFile): Promise<DeliveryResult>;
   /** Chats worth sending to at once (see SendLimiter.suggestedConcurrency). */
   concurrency(): number;
 }
@@ -93,7 +96,11 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
         );
       }));
 
-  async function attempt(chatId: string, part: TelegramMessagePart): Promise<DeliveryResult> {
+  /** One call through the limiter: a permit before the request leaves, released when it answers. */
+  async function limited(
+    chatId: string,
+    call: () => Promise<{ readonly message_id: number }>,
+  ): Promise<DeliveryResult> {
     let permit: SendPermit;
     try {
       permit = await deps.limiter.acquire(chatId, deps.signal);
@@ -101,10 +108,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
       return { status: 'transient', reason: 'the Telegram adapter is stopping' };
     }
     try {
-      const message = await deps.api.sendMessage(chatId, part.text, {
-        entities: [...part.entities],
-        ...(part.linkPreview ? {} : { link_preview_options: { is_disabled: true } }),
-      });
+      const message = await call();
       return { status: 'sent', messageId: String(message.message_id) };
     } catch (error) {
       const result = classifySendError(error, deps.token);
@@ -115,6 +119,29 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     } finally {
       permit.release();
     }
+  }
+
+  const attempt = (chatId: string, part: TelegramMessagePart): Promise<DeliveryResult> =>
+    limited(chatId, () =>
+      deps.api.sendMessage(chatId, part.text, {
+        entities: [...part.entities],
+        ...(part.linkPreview ? {} : { link_preview_options: { is_disabled: true } }),
+      }),
+    );
+
+  /** Repeats `send` after each 429, bounded by maxRetryAttempts and maxDelaySeconds. */
+  async function retrying(send: () => Promise<DeliveryResult>): Promise<DeliveryResult> {
+    let result = await send();
+    for (let attempt = 0; result.status === 'rate-limited' && attempt < maxRetries; attempt++) {
+      if (result.retryAfterMs > maxDelayMs) break;
+      try {
+        await sleep(result.retryAfterMs, deps.signal);
+      } catch {
+        break;
+      }
+      result = await send();
+    }
+    return result;
   }
 
   async function sendPart(chatId: string, part: unknown): Promise<DeliveryResult> {
@@ -145,16 +172,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
   async function sendParts(chatId: string, parts: readonly TelegramMessagePart[]): Promise<DeliveryResult[]> {
     const results: DeliveryResult[] = [];
     for (const part of parts) {
-      let result = await sendPart(chatId, part);
-      for (let attempt = 0; result.status === 'rate-limited' && attempt < maxRetries; attempt++) {
-        if (result.retryAfterMs > maxDelayMs) break;
-        try {
-          await sleep(result.retryAfterMs, deps.signal);
-        } catch {
-          break;
-        }
-        result = await sendPart(chatId, part);
-      }
+      const result = await retrying(() => sendPart(chatId, part));
       results.push(result);
       if (result.status !== 'sent') {
         deps.logger.warn(
@@ -167,5 +185,15 @@ export function createTelegramSender(deps: TelegramSenderDeps): TelegramSender {
     return results;
   }
 
-  return { sendPart, sendParts, concurrency: () => deps.limiter.suggestedConcurrency() };
+  async function sendFile(chatId: string, file: ReplyFile): Promise<DeliveryResult> {
+    const bytes = new TextEncoder().encode(file.content);
+    const result = await retrying(() =>
+      limited(chatId, () => deps.api.sendDocument(chatId, new InputFile(bytes, file.name))),
+    );
+    if (result.status !== 'sent')
+      deps.logger.warn({ chatId, result, file: file.name }, 'reply file not sent');
+    return result;
+  }
+
+  return { sendPart, sendParts, sendFile, concurrency: () => deps.limiter.suggestedConcurrency() };
 }

@@ -138,6 +138,18 @@ describe('Telegram', () => {
   });
 });
 
+describe('Telegram under a 429', () => {
+  it('waits out a 429 on the document and sends it once', async () => {
+    core.store.addFeed(feeds.url('/c.rss'), null);
+    const before = tg.sentDocuments(GROUP).length;
+    tg.failNext('sendDocument', { status: 429, retry_after: 1 });
+    await telegramAnswer(() => tg.sendUserMessage({ chatId: GROUP, from: TOM, text: '/feeds export' }));
+    await tg.waitFor(() => tg.sentDocuments(GROUP).length > before, { timeout: 15_000 });
+    expect(tg.callsOf('sendDocument').filter((c) => c.status === 429).length).toBeGreaterThan(0);
+    expect(tg.sentDocuments(GROUP)).toHaveLength(before + 1);
+  });
+});
+
 describe('Discord', () => {
   const run = (
     permissions: string,
