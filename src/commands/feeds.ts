@@ -13,6 +13,8 @@ const MAX_URL_LENGTH = 2_000;
 /** An OPML of a few hundred feeds is ~50 KB; anything far bigger is not one. */
 export const MAX_OPML_BYTES = 1_000_000;
 const EXPORT_NAME = 'bantin-feeds.opml';
+/** Each new URL of an import is fetched; a file of thousands of dead links must not mean thousands of fetches. */
+const MAX_IMPORT_FETCHES = 2 * MAX_FEEDS_PER_CHAT;
 
 export const feedsCommand: Command = {
   info: {
@@ -131,18 +133,25 @@ async function importOpml(ctx: CommandContext, deps: CommandDeps) {
   }
   if (listed.length === 0) throw new InputError(m.importEmpty(file.name));
   const key = chatKey(ctx.request.chat);
-  const known = new Set(deps.store.listFeeds().map((f) => f.url));
-  let quota = MAX_FEEDS_PER_CHAT - deps.store.listFeeds().filter((f) => f.addedBy === key).length;
+  const feeds = deps.store.listFeeds();
+  const known = new Set(feeds.map((f) => f.url));
+  let quota = MAX_FEEDS_PER_CHAT - feeds.filter((f) => f.addedBy === key).length;
+  let fetches = 0;
   const result = { added: 0, existing: 0, overQuota: 0, failed: [] as string[] };
   for (const { url } of listed) {
     if (known.has(url)) {
       result.existing++;
       continue;
     }
-    if (quota <= 0) {
+    if (quota <= 0 || fetches >= MAX_IMPORT_FETCHES) {
       result.overQuota++;
       continue;
     }
+    if (url.length > MAX_URL_LENGTH) {
+      result.failed.push(`${url.slice(0, 80)}…: ${m.urlTooLong}`);
+      continue;
+    }
+    fetches++;
     try {
       const { created } = await deps.addFeed(url, key);
       if (created) {
@@ -162,7 +171,7 @@ async function importOpml(ctx: CommandContext, deps: CommandDeps) {
   if (result.overQuota > 0)
     blocks.push({
       kind: 'paragraph',
-      spans: [text(m.importOverQuota(result.overQuota, MAX_FEEDS_PER_CHAT))],
+      spans: [text(m.importOverQuota(result.overQuota, MAX_FEEDS_PER_CHAT, MAX_IMPORT_FETCHES))],
     });
   for (const line of result.failed) blocks.push({ kind: 'paragraph', spans: [text(`⚠ ${line}`)] });
   return { blocks, linkPreview: false };

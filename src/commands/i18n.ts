@@ -52,7 +52,9 @@ export const messages = {
     importEmpty: (name: string) => `Tệp ${name} không có nguồn tin (xmlUrl) nào.`,
     imported: (name: string, n: number, added: number, existing: number) =>
       `Đã đọc ${n} nguồn từ ${name}: thêm ${added}, đã có ${existing}.`,
-    importOverQuota: (n: number, max: number) => `Bỏ qua ${n} nguồn: mỗi chat thêm được tối đa ${max} nguồn.`,
+    importOverQuota: (n: number, max: number, checks: number) =>
+      `Bỏ qua ${n} nguồn: mỗi chat thêm được tối đa ${max} nguồn, mỗi lần nhập kiểm tra tối đa ${checks}.`,
+    urlTooLong: 'đường dẫn quá dài',
     settingsNow: (lang: string, tz: string) => `Ngôn ngữ: ${lang} · Múi giờ: ${tz}`,
     settingsUsage:
       'Đổi: /settings lang vi|en · /settings timezone Asia/Ho_Chi_Minh · /settings empty on|off (báo khi bản tin không có tin mới)',
@@ -115,7 +117,9 @@ export const messages = {
     importEmpty: (name: string) => `${name} lists no feeds (no xmlUrl).`,
     imported: (name: string, n: number, added: number, existing: number) =>
       `Read ${n} sources from ${name}: ${added} added, ${existing} already there.`,
-    importOverQuota: (n: number, max: number) => `Skipped ${n}: a chat can add at most ${max} sources.`,
+    importOverQuota: (n: number, max: number, checks: number) =>
+      `Skipped ${n}: a chat can add at most ${max} sources, and one import checks at most ${checks}.`,
+    urlTooLong: 'the link is too long',
     settingsNow: (lang: string, tz: string) => `Language: ${lang} · Time zone: ${tz}`,
     settingsUsage:
       'Change: /settings lang vi|en · /settings timezone Europe/London · /settings empty on|off (say so when a digest has nothing new)',

@@ -114,6 +114,15 @@ describe('/feeds import', () => {
     expect(core.store.listFeeds()).toHaveLength(0);
   });
 
+  it('fetches at most 40 new URLs of one file, however many are dead links', async () => {
+    const dead = Array.from({ length: 60 }, (_, i) => server.url(`/missing-${String(i)}.rss`));
+    const { attachment } = fileOf('dead.opml', opml(...dead));
+    const reply = await core.say('/feeds import', { attachment });
+    expect(reply.match(/⚠/g)).toHaveLength(40);
+    expect(reply).toContain('Bỏ qua 20 nguồn');
+    expect(core.store.listFeeds()).toHaveLength(0);
+  });
+
   it("stops at the chat's feed quota and says how many it skipped", async () => {
     const urls = Array.from({ length: 22 }, (_, i) => server.url(`/a.rss?n=${String(i)}`));
     const { attachment } = fileOf('many.opml', opml(...urls));
