@@ -6,15 +6,15 @@
  * The fake and the bot share this process, so on a busy machine the raw rate (no limits, same run)
  * can fall below the limit: `vsCeiling` then says how much of what was possible the fan-out used.
  */
-import { createTelegramBot } from '../adapters/telegram/bot.ts';
-import { DEFAULT_SEND_LIMITS } from '../adapters/telegram/send-limiter.ts';
+import { createTelegramBot, type TelegramBot } from '../adapters/telegram/bot.ts';
+import { DEFAULT_SEND_LIMITS, type SendLimits } from '../adapters/telegram/send-limiter.ts';
 import { toCard } from '../src/commands/summary-card.ts';
 import type { Platform } from '../src/domain.ts';
 import type { Messenger } from '../src/delivery.ts';
 import { createOutboxSender } from '../src/digest/outbox-sender.ts';
 import { silentLogger, systemClock } from '../src/ports.ts';
 import type { Reply } from '../src/reply.ts';
-import { FAKE_TOKEN, startFakeTelegram } from '../tests/helpers/fake-telegram.ts';
+import { FAKE_TOKEN, startFakeTelegram, type FakeTelegram } from '../tests/helpers/fake-telegram.ts';
 import { DEFAULTS, extractor, openTempDb } from './lib/core.ts';
 import { generateFeeds } from './lib/feed-fixture.ts';
 import { ingestFeeds } from './lib/ingest-pipeline.ts';
@@ -79,21 +79,25 @@ function timed(messenger: Messenger, answeredAt: number[]): Messenger {
   };
 }
 
-/** Sustained messages per second with no limiter and no fake limit, `concurrency` sends in flight. */
-async function rawSendRate(chats: number, part: unknown, concurrency: number): Promise<number> {
-  const fake = await startFakeTelegram();
-  const bot = createTelegramBot({
+/** A Telegram bot that only sends (no commands), against `fake`, spacing sends by `limits`. */
+const sendingBot = (fake: FakeTelegram, limits: SendLimits): TelegramBot =>
+  createTelegramBot({
     token: FAKE_TOKEN,
     apiRoot: fake.apiRoot,
     router: { commands: [], handle: () => Promise.resolve({ blocks: [] }) },
     logger: silentLogger,
     onChatUnavailable: () => undefined,
     onChatAvailable: () => undefined,
-    limits: {
-      global: { max: 1_000_000, windowMs: 1000 },
-      perChatIntervalMs: 0,
-      group: { max: 1_000_000, windowMs: 1000 },
-    },
+    limits,
+  });
+
+/** Sustained messages per second with no limiter and no fake limit, `concurrency` sends in flight. */
+async function rawSendRate(chats: number, part: unknown, concurrency: number): Promise<number> {
+  const fake = await startFakeTelegram();
+  const bot = sendingBot(fake, {
+    global: { max: 1_000_000, windowMs: 1000 },
+    perChatIntervalMs: 0,
+    group: { max: 1_000_000, windowMs: 1000 },
   });
   try {
     const queue: string[] = [];
@@ -118,18 +122,10 @@ async function rawSendRate(chats: number, part: unknown, concurrency: number): P
 export async function runFanoutBench(chats: number, limitPerS = GLOBAL_PER_S): Promise<FanoutResult> {
   const fake = await startFakeTelegram();
   fake.setRateLimit({ perSecond: limitPerS, perChatPerSecond: 1, retryAfter: 1 });
-  const bot = createTelegramBot({
-    token: FAKE_TOKEN,
-    apiRoot: fake.apiRoot,
-    router: { commands: [], handle: () => Promise.resolve({ blocks: [] }) },
-    logger: silentLogger,
-    onChatUnavailable: () => undefined,
-    onChatAvailable: () => undefined,
-    limits: {
-      ...DEFAULT_SEND_LIMITS,
-      global: { max: limitPerS, windowMs: 1000 },
-      perChatIntervalMs: 1000,
-    },
+  const bot = sendingBot(fake, {
+    ...DEFAULT_SEND_LIMITS,
+    global: { max: limitPerS, windowMs: 1000 },
+    perChatIntervalMs: 1000,
   });
   const t = openTempDb();
   try {

@@ -81,6 +81,35 @@ function timedRouter(router: CommandRouter): { router: CommandRouter; times: num
 const coreNote = (times: readonly number[]): string =>
   `; core (router alone) p50 ${percentile(times, 50).toFixed(2)} / p99 ${percentile(times, 99).toFixed(2)} ms`;
 
+/**
+ * Warms up, then times `once` until `commands` samples or the budget (at least MIN_SAMPLES), and
+ * reports them beside the router's own time over the same commands.
+ */
+async function sampleReplies(
+  once: () => Promise<number>,
+  core: ReturnType<typeof timedRouter>,
+  sizes: { readonly commands: number; readonly budgetSeconds: number; readonly parts: number },
+  adapterNote: string,
+): Promise<ReplyResult> {
+  const { commands, budgetSeconds, parts } = sizes;
+  for (let i = 0; i < WARM_UP; i++) await once();
+  core.reset();
+  const times: number[] = [];
+  const deadline = performance.now() + budgetSeconds * 1000;
+  while (times.length < commands && (performance.now() < deadline || times.length < MIN_SAMPLES)) {
+    times.push(await once());
+  }
+  return {
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    commands: times.length,
+    parts,
+    coreP50Ms: percentile(core.times, 50),
+    coreP99Ms: percentile(core.times, 99),
+    note: `${adapterNote}${budgetNote(times.length, commands, budgetSeconds)}${coreNote(core.times)}`,
+  };
+}
+
 const summaryRequest = (platform: 'telegram' | 'discord', id: string) => ({
   name: 'summary',
   args: '',
@@ -114,7 +143,6 @@ export async function runTelegramReplyBench(
       fake.addChat({ id: chatId, type: 'private', first_name: 'Lan' });
       const parts = renderTelegram(await router.handle(summaryRequest('telegram', String(chatId)))).length;
       let received = 0;
-      const times: number[] = [];
       const once = async (): Promise<number> => {
         const target = received + parts;
         const t0 = performance.now();
@@ -123,21 +151,12 @@ export async function runTelegramReplyBench(
         received = target;
         return performance.now() - t0;
       };
-      for (let i = 0; i < WARM_UP; i++) await once();
-      core.reset();
-      const deadline = performance.now() + budgetSeconds * 1000;
-      while (times.length < commands && (performance.now() < deadline || times.length < MIN_SAMPLES)) {
-        times.push(await once());
-      }
-      return {
-        p50Ms: percentile(times, 50),
-        p99Ms: percentile(times, 99),
-        commands: times.length,
-        parts,
-        coreP50Ms: percentile(core.times, 50),
-        coreP99Ms: percentile(core.times, 99),
-        note: `grammY long polling, send limiter off${budgetNote(times.length, commands, budgetSeconds)}${coreNote(core.times)}`,
-      };
+      return await sampleReplies(
+        once,
+        core,
+        { commands, budgetSeconds, parts },
+        'grammY long polling, send limiter off',
+      );
     } finally {
       await bot.stop();
       await fake.close();
@@ -181,28 +200,18 @@ export async function runDiscordReplyBench(
       const deferred = router.commands.find((c) => c.name === 'summary')?.mayBeSlow === true;
       const responses = (deferred ? 1 : 0) + Math.max(1, parts);
       const user = { id: '7001', username: 'lan' };
-      const times: number[] = [];
       const once = async (): Promise<number> => {
         const t0 = performance.now();
         const handle = fake.runSlashCommand({ guildId, channelId, user, name: 'summary', locale: 'vi' });
         await handle.waitForResponses(responses);
         return performance.now() - t0;
       };
-      for (let i = 0; i < WARM_UP; i++) await once();
-      core.reset();
-      const deadline = performance.now() + budgetSeconds * 1000;
-      while (times.length < commands && (performance.now() < deadline || times.length < MIN_SAMPLES)) {
-        times.push(await once());
-      }
-      return {
-        p50Ms: percentile(times, 50),
-        p99Ms: percentile(times, 99),
-        commands: times.length,
-        parts,
-        coreP50Ms: percentile(core.times, 50),
-        coreP99Ms: percentile(core.times, 99),
-        note: `discord.js gateway + REST, ${deferred ? 'deferred then edited' : 'answered in the callback'}${budgetNote(times.length, commands, budgetSeconds)}${coreNote(core.times)}`,
-      };
+      return await sampleReplies(
+        once,
+        core,
+        { commands, budgetSeconds, parts },
+        `discord.js gateway + REST, ${deferred ? 'deferred then edited' : 'answered in the callback'}`,
+      );
     } finally {
       await bot.stop();
       await fake.close();
