@@ -39,7 +39,14 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
-export function migrate(db: Db, migrations = listMigrations()): number {
+/**
+ * How long a process waits for another one's migration before giving up. The everyday busy
+ * timeout (5 s) is for short writes; a migration can hold the write lock far longer (004 fills a
+ * search index: ~20 s at 1M articles), and a bot restarted meanwhile should wait, not fail.
+ */
+export const MIGRATION_WAIT_MS = 10 * 60_000;
+
+export function migrate(db: Db, migrations = listMigrations(), waitMs = MIGRATION_WAIT_MS): number {
   const pendingNow = (): Migration[] => {
     const current = db.pragma('user_version', { simple: true }) as number;
     return migrations.filter((m) => m.version > current);
@@ -57,6 +64,12 @@ export function migrate(db: Db, migrations = listMigrations()): number {
     const last = pending[pending.length - 1];
     if (last) db.pragma(`user_version = ${String(last.version)}`);
   });
-  apply.immediate();
+  const everydayTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${String(waitMs)}`);
+  try {
+    apply.immediate();
+  } finally {
+    db.pragma(`busy_timeout = ${String(everydayTimeout)}`);
+  }
   return db.pragma('user_version', { simple: true }) as number;
 }
