@@ -29,7 +29,7 @@ async function holdWriteLock(path: string, holdMs: number): Promise<ChildProcess
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   cleanups.push(() => child.kill());
-  const [chunk] = (await once(child.stdout ?? child, 'data')) as [Buffer];
+  const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
   expect(chunk.toString()).toContain('locked');
   return child;
 }
