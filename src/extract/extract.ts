@@ -12,14 +12,14 @@ import {
   placeText,
   stripDateline,
 } from './en.ts';
-import { knownPlace, placeKey } from './gazetteer.ts';
+import { dedupe } from './dedupe-names.ts';
+import { knownPlace } from './gazetteer.ts';
 import type { DateContext, PartialDate } from './resolve-date.ts';
 import { isoDate, publicationDay, urlDate } from './resolve-date.ts';
 import { bodySentences } from './sentences.ts';
 import { yearsInText } from './vi-dates.ts';
-import type { PlaceMention } from './vi-places.ts';
-import { findViPlaces, withoutNeedlessCountries } from './vi-places.ts';
 import { findViWhen } from './vi-when.ts';
+import { findViWhere, MAX_WHERE } from './vi-where.ts';
 import { findViWho } from './vi-who.ts';
 import { enClause, viWhat } from './what.ts';
 
@@ -34,7 +34,6 @@ const DATE_SENTENCES = 8;
 const MAX_WHO = 3;
 /** Sentences read at all: the lead, the date search and fuller forms of short names. */
 const SENTENCE_LIMIT = 12;
-const MAX_WHERE = 5;
 /**
  * Only the start of the body is read: the answers are in the lead, and a pathological input
  * (a 5 MB page with no line breaks) must not cost more than a normal article.
@@ -42,10 +41,6 @@ const MAX_WHERE = 5;
 const MAX_BODY_CHARS = 20_000;
 /** A sentence longer than this is cut: no lead sentence is, and regexes stay linear-cheap. */
 const MAX_SENTENCE_CHARS = 1_500;
-/** Where reads up to this many sentences, beyond the first two only while none is found. */
-const WHERE_SENTENCES = 4;
-/** "... diễn ra / được tổ chức ... tại X": a sentence that gives the event's site. */
-const EVENT_SITE = /(?:diễn ra|được tổ chức|tổ chức)(?![\p{L}])[^.]{0,60}?(?:tại|ở)\s/u;
 /** English leads put the scene's detail ("in the coastal province of X") in the next sentence. */
 const EN_WHERE_SENTENCES = 3;
 
@@ -68,52 +63,6 @@ interface Lead {
   readonly title: string;
   readonly sentences: readonly string[];
 }
-
-// Abbreviations of organisation and unit names, expanded for duplicate detection only.
-const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\btand\b/gu, 'tòa án nhân dân'],
-  [/\bubnd\b/gu, 'ủy ban nhân dân'],
-  [/\bvksnd\b/gu, 'viện kiểm sát nhân dân'],
-  [/\btp\b/gu, 'thành phố'],
-];
-const dupKeys = new Map<string, string>();
-const dupKey = (name: string): string => {
-  const hit = dupKeys.get(name);
-  if (hit !== undefined) return hit;
-  let k = placeKey(name);
-  for (const [re, to] of ABBREVIATIONS) k = k.replace(re, placeKey(to));
-  // Bounded memo: a long-running bot sees an open set of names.
-  if (dupKeys.size > 50_000) dupKeys.clear();
-  dupKeys.set(name, k);
-  return k;
-};
-
-/** Shortest name checked for a one-letter typo: shorter ones ("Lào"/"Lạc") differ for real. */
-const MIN_TYPO_LENGTH = 8;
-
-/**
- * The same long name with one letter added, dropped or changed ("Donanld Trump"): news copy
- * has typos, and listing the name twice costs precision. The last word must agree.
- */
-const misspelt = (a: string, b: string): boolean => {
-  if (Math.min(a.length, b.length) < MIN_TYPO_LENGTH || Math.abs(a.length - b.length) > 1) return false;
-  if (a.slice(a.lastIndexOf(' ')) !== b.slice(b.lastIndexOf(' '))) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const tail = (x: string, skip: number): string => x.slice(i + skip);
-  return tail(a, 1) === tail(b, 1) || tail(a, 1) === tail(b, 0) || tail(a, 0) === tail(b, 1);
-};
-
-const dedupe = (names: readonly { text: string }[]): string[] => {
-  const out: string[] = [];
-  for (const { text } of names) {
-    const k = dupKey(text);
-    const i = out.findIndex((o) => dupKey(o).includes(k) || k.includes(dupKey(o)) || misspelt(dupKey(o), k));
-    if (i < 0) out.push(text);
-    else if (text.length > (out[i] ?? '').length && k.includes(dupKey(out[i] ?? ''))) out[i] = text;
-  }
-  return out;
-};
 
 // A title that reports a statement ("X phủ nhận ...", "Ngoại trưởng Thái Lan: ...") makes the
 // speaker the agent, so "X cho biết" is then not a mere source.
@@ -165,39 +114,9 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
       whoEvidence.get(firstWho) ?? [title, ...leadSentences].find((s) => s.includes(firstWho)) ?? title;
 
   // Where: places of the title and lead, most specific first.
-  const places: Array<PlaceMention & { order: number }> = [];
-  let n = 0;
-  // Title and the first two sentences; the next ones only while nothing is found (the
-  // connection points of 000 follow the lead: "Hội nghị được tổ chức trực tuyến tại ...").
-  const whereOrder = [title, ...sentences.slice(0, WHERE_SENTENCES)];
-  for (let i = 0; i < whereOrder.length && (i < 3 || places.length === 0); i++) {
-    const s = whereOrder[i] ?? '';
-    for (const p of findViPlaces(s)) {
-      places.push({ ...p, order: n++ });
-      evidence.where ??= s;
-    }
-  }
-  // Nothing in the lead: a later sentence that states where the event took place ("Cuộc họp
-  // diễn ra ... tại Văn phòng Chính phủ") still names the scene.
-  if (places.length === 0) {
-    const venue = sentences.slice(WHERE_SENTENCES, DATE_SENTENCES).find((s) => EVENT_SITE.test(s)) ?? '';
-    for (const p of findViPlaces(venue)) {
-      places.push({ ...p, order: n++ });
-      evidence.where ??= venue;
-    }
-  }
-  // A country beside a place inside it adds nothing, unless the story is abroad; alone it may be the scene.
-  places.splice(0, places.length, ...withoutNeedlessCountries(places));
-  // National figures name only the country: "Xuất khẩu ... của Việt Nam ..." (guideline 4).
-  if (places.length === 0 && who.length === 0) {
-    const m = /của\s+(Việt Nam|Vietnam)/u.exec(sentences[0] ?? '');
-    if (m?.[1] !== undefined) places.push({ text: m[1], index: m.index, level: 1, order: 0 });
-  }
-  const where = dedupe([...places].sort((a, b) => b.level - a.level || a.order - b.order)).slice(
-    0,
-    MAX_WHERE,
-  );
-  if (where.length === 0) delete evidence.where;
+  const place = findViWhere(title, sentences, who.length > 0);
+  const where = place.where;
+  if (place.evidence !== null) evidence.where = place.evidence;
 
   // What: Vietnamese titles state the event as a clause ("Quốc hội thông qua Luật ..."), and
   // beat the lead sentence, which often opens with a quote, a source or background. A title
