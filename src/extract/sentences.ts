@@ -77,7 +77,10 @@ const ABBREVIATIONS = new Set([
 
 // Lines that are not article text: captions and credits, bylines, related-article lists,
 // alt text stripped of diacritics, and the closing "./.".
-const CAPTION = /(?:^|[\s(.])(?:Ảnh|Photo|Nguồn ảnh|Nguồn|Video|Clip)\s*:/u;
+const CAPTION = /(?:^|[\s(.])(?:Ảnh|ẢNH|Photo|PHOTO|Nguồn ảnh|Nguồn|Video|Clip)\s*:/u;
+// A media player's leftovers ("00:00 / 00:00") or an image's file name ("ma-tuy-qn.jpg").
+const NO_WORDS = /^[^\p{L}]*$/u;
+const IMAGE_FILE = /^\S+\.(?:jpe?g|png|gif|webp)$/iu;
 const RELATED = /^\s*\[.*\]\s*$/u;
 const SIGN_OFF = /^\s*(?:\.\/\.|\(?[\p{L} .]{0,40}\/?\s*\((?:TTXVN|VNA|Vietnam\+|VOV|VTV)[^)]*\)\)?)\s*$/u;
 const BYLINE = /^[\p{Lu}\s.]{3,40}$/u;
@@ -124,11 +127,14 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     lines++;
     const short = line.length < 120;
     if (short && (RELATED.test(line) || SIGN_OFF.test(line) || isStrippedAltText(line))) continue;
+    if (short && (NO_WORDS.test(line) || IMAGE_FILE.test(line))) continue;
     if (isTimeStamp(line)) continue;
     if (line.includes(':') && CAPTION.test(line)) {
       // Short lines are captions; long ones are text with a credit run into them (016, 017).
       if (line.length < 250) continue;
-      line = line.replace(/\((?:Ảnh|Photo)\s*:[^)]*\)/gu, '').replace(/(?:Ảnh|Photo)\s*:\s*[^.]*\./gu, '');
+      line = line
+        .replace(/\((?:Ảnh|ẢNH|Photo)\s*:[^)]*\)/gu, '')
+        .replace(/(?:Ảnh|ẢNH|Photo)\s*:\s*[^.]*(?:\.|$)/gu, '');
     }
     if (short && BYLINE.test(line) && line.split(' ').length <= 4) continue;
     if (short && /^(?:Theo|Nguồn)\s[^.]{0,60}$/u.test(line)) continue;

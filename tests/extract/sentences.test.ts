@@ -43,6 +43,20 @@ describe('cleanParagraphs', () => {
     ]);
   });
 
+  it("drops a media player's time, an image file name and an upper-case photo credit", () => {
+    const body = [
+      '00:00 / 00:00',
+      'Sáng 9/8, Trường Đại học X tổ chức lễ tốt nghiệp.',
+      'le-tot-nghiep.jpg',
+      'Tân khoa nhận bằng tốt nghiệp ẢNH: LÂM VIÊN',
+      'Nhà trường trao 614 bằng cử nhân.',
+    ].join('\n\n');
+    expect(cleanParagraphs(body)).toEqual([
+      'Sáng 9/8, Trường Đại học X tổ chức lễ tốt nghiệp.',
+      'Nhà trường trao 614 bằng cử nhân.',
+    ]);
+  });
+
   it('drops a page time stamp and a caption given twice, and keeps a repeated sapo once', () => {
     const sapo =
       `Sáng 3/5, Bộ Y tế họp với các bệnh viện về thuốc hiếm. ${'Cuộc họp bàn cách dự trữ. '.repeat(5)}`.trim();
