@@ -50,4 +50,3 @@ export const dedupe = (names: readonly { text: string }[]): string[] => {
   }
   return out;
 };
-

@@ -4,7 +4,7 @@
  * their head word ("Bộ", "Văn phòng", "Công an tỉnh X", "Cơ quan Cảnh sát điều tra"...). Each
  * mention carries flags the caller uses to drop sources ("X cho biết", "theo X") and victims.
  */
-import { isSurname, knownPlace } from './gazetteer.ts';
+import { isDistrict, isSurname, knownPlace } from './gazetteer.ts';
 import { KNOWN_BODIES } from './known-bodies.ts';
 
 export interface AgentMention {
@@ -48,23 +48,40 @@ const ROLE_END = new RegExp(
 
 // Organisation heads, longest first so "Cơ quan Cảnh sát điều tra" wins over shorter ones.
 const ORG_HEAD =
-  '(?:Cơ quan Cảnh sát điều tra|Cơ quan CSĐT|Cơ quan An ninh điều tra|Văn phòng|Bộ Công an|Bộ Quốc phòng|Liên bộ|Bộ|Tiểu ban|Ban|Ủy ban|Uỷ ban|' +
+  '(?:Cơ quan Cảnh sát [đĐ]iều tra|Cơ quan CSĐT|Tòa phúc thẩm|Đồn Biên phòng|Bộ đội Biên phòng|Chi cục|Cơ quan An ninh điều tra|Văn phòng|Bộ Công an|Bộ Quốc phòng|Liên bộ|Bộ|Tiểu ban|Ban|Ủy ban|Uỷ ban|' +
   'UBND|HĐND|Sở|Công an|Tòa án|Toà án|TAND|Viện kiểm sát|Viện KSND|VKSND|Tổng công ty|Công ty|Tập đoàn|Ngân hàng|Trung tâm|' +
   'Tổng cục|Cục|Phòng|Hãng|Học viện|Bệnh viện|Hội đồng|Mặt trận|Liên đoàn|Hiệp hội|Bộ Tư lệnh|Bộ Chỉ huy|Quân khu|Đội tuyển|' +
-  'Thanh tra|Kiểm toán Nhà nước|CLB|Câu lạc bộ)';
+  'Thanh tra|Kiểm toán Nhà nước|CLB|Câu lạc bộ|Trường)';
 const ADMIN = '(?:tỉnh|thành phố|TP\\.?|huyện|quận|xã|phường|thị xã|thị trấn)';
 // Lower-case second syllables of words inside names ("Trung ương", "Cảnh sát", "Công an").
 const LOWER_TAIL =
-  '(?:ương|sát|an|tịch|trường|lãm|nghị|tế|thư|phủ|hội|dân|sự|vụ|tâm|viện|học|trị|phòng|bay|không|lực|tra|chính|nghiệp|tư|phẩm|thông|nguyên|tài|khí|nước|đạo|binh|tế|hàng|vận|tải|điện|lợi|sản|tin|tượng|văn|hậu|sức|kê)';
-const ORG_TAIL = `(?:nhân dân|cổ phần|TNHH|${ACRONYM}|${ADMIN}\\s+${CAP}(?:\\s+${CAP})*|${CAP}(?:\\s+${LOWER_TAIL}(?![\\p{L}]))?)`;
+  '(?:ương|sát|an|tịch|trường|lãm|nghị|tế|thư|phủ|hội|dân|sự|vụ|tâm|viện|học|trị|phòng|bay|không|lực|tra|nghiệp|phẩm|nguyên|tài|khí|nước|đạo|binh|tế|hàng|vận|tải|điện|lợi|sản|tượng|văn|hậu|sức|kê)';
+// Field words whose second syllable is lower case ("Sở Xây dựng", "Tổng cục Hải quan"), listed
+// whole: a generic lower-case tail would also take the verb after a name ("Hà Nội thông báo").
+const FIELD_WORD =
+  '(?:Xây dựng|Hải quan|Ngoại giao|Giao thông|Giáo dục|Tư pháp|Văn hóa|Văn hoá|Thể thao|Du lịch|Khoa học|Công nghệ|' +
+  'Công thương|Nội vụ|Lao động|Kế hoạch|Đầu tư|An ninh|Đào tạo|Nghiên cứu|Cửa khẩu|Kỹ thuật|Thương mại|Tài chính|Y tế|' +
+  'Quân y|Quân sự|Cấp cao|Tối cao|Biên phòng|Cảnh sát|Điều tra|Kiểm sát|Hàng không|Điện lực|Thống kê|Phát triển|' +
+  'Nông nghiệp|Môi trường|Tài nguyên|Truyền thông|Thông tin|Quản lý|Quy hoạch|Tiểu học|Trung học|Đại học|Mầm non)';
+// "SpaceX", "PetroVietnam": a name word may carry inner capitals.
+const ORG_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:\\p{Lu}[\\p{Ll}\\p{M}]*)*";
+const ORG_TAIL = `(?:nhân dân|cổ phần|quốc tế|cấp cao|TNHH|${FIELD_WORD}(?![\\p{L}])|${ACRONYM}|${ADMIN}\\s+${CAP}(?:\\s+${CAP})*|${ORG_WORD}(?:\\s+${LOWER_TAIL}(?![\\p{L}]))?)`;
 const ORG_RE = new RegExp(`(?<![\\p{L}])${ORG_HEAD}(?:\\s+${ORG_TAIL})*(?![\\p{L}])`, 'gu');
 // "phối hợp với X": X acts too; "Clip X ...": a title's media tag before the subject.
 const CLAUSE_START =
-  /(?:^|[,;:\-–]\s*|(?:^|\s)(?:và|được|bởi|khi|phối hợp với)\s+|\d\s+|^(?:Clip|Video|Ảnh)\s+)$/u;
+  /(?:^|[,;:\-–]\s*|(?:^|\s)(?:và|được|bởi|khi|phối hợp với|từ)\s+|\d\s+|^(?:Clip|Video|Ảnh)\s+)$/u;
 // National and club sides named by country or city: "U23 Việt Nam", "tuyển nữ Việt Nam".
 // No look-behind and no optional "đội " in front: both slow the scan; the loop checks them.
 const TEAM_RE = new RegExp(`(?:tuyển(?: nữ| nam)?|ĐT|U\\d{2})\\s+(${CAP}(?:\\s+${CAP})*)(?![\\p{L}])`, 'gu');
 const TEAM_HINT = /U\d/u;
+const COURT_SEAT = new RegExp(`^ tại (?:TP\\.?\\s?HCM|TP\\.?\\s?Hồ Chí Minh|${CAP}(?: ${CAP}){0,2})`, 'u');
+// Between a unit and its parent body: the rest of the unit's name in lower case, then a comma
+// or a dash ("điều tra tội phạm về ma túy, "); or the dash alone ("- ").
+const PART_OF = /^(?:\s+(?:\p{Ll}+\s+){0,8}\p{Ll}+\s*[,\-–]\s*|\s*[-–]\s*)$/u;
+const PARENT_BODY = /^(?:Công an|Tổng cục|Bộ|Sở|Cục|UBND|Ủy ban|Uỷ ban|Tập đoàn|Tổng công ty)\s/u;
+// Words that end a name and start the clause ("..., Công an tỉnh X cho biết, Cơ quan ...").
+const NOT_IN_NAME =
+  /(?:^|\s)(?:cho|biết|hay|đã|vừa|sẽ|đang|và|với|của|là|được|bị|thì|mà|khi|để|báo|phối|hợp|tin|nói|theo)(?=[\s,\-–]|$)/u;
 const UNNAMED_UNIT = new RegExp(`^\\s+${ADMIN}(?!\\s+\\p{Lu})`, 'u');
 const ORG_NAMED_UNIT = new RegExp(`Công an\\s+(${ADMIN}\\s+${CAP}(?:\\s+${CAP})*)`, 'u');
 const HEAD_WITH_NAME = new RegExp(`^${ORG_HEAD}\\s+\\S`, 'u');
@@ -262,6 +279,22 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
       if (named?.[1] === undefined || named.index >= m.index) continue;
       text = `${text} ${named[1]}`;
     }
+    const end = m.index + text.length;
+    // "TAND cấp cao tại Hà Nội": the high courts are named by their seat.
+    if (/(?:[Cc]ấp|[Tt]ối) cao$/u.test(text)) {
+      const seat = COURT_SEAT.exec(sentence.slice(end, end + 40))?.[0];
+      if (seat !== undefined) text += seat;
+    }
+    // "Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh X", "Cục A- Tổng cục B": a
+    // unit and the body it belongs to are one agent, written whole.
+    const unit = out.at(-1);
+    const gap = unit === undefined ? '' : sentence.slice(unit.index + unit.text.length, m.index);
+    if (unit?.kind === 'org' && PARENT_BODY.test(text) && PART_OF.test(gap) && !NOT_IN_NAME.test(gap)) {
+      out[out.length - 1] = { ...unit, text: sentence.slice(unit.index, end) };
+      continue;
+    }
+    // "Trường Sa" is a place, not a school.
+    if (knownPlace(text) !== null || isDistrict(text)) continue;
     push(text, m.index, 'org');
   }
   const teams = sentence.includes('tuyển') || sentence.includes('ĐT') || TEAM_HINT.test(sentence);

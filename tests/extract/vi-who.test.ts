@@ -109,3 +109,46 @@ describe('regressions found on the fixtures', () => {
     });
   });
 });
+
+describe('organisation names as written', () => {
+  it('keeps field words with a lower-case syllable and names with inner capitals', () => {
+    expect(names('Sáng 2/3, Sở Xây dựng Hà Nội thông báo cấm xe.')).toEqual(['Sở Xây dựng Hà Nội']);
+    expect(names('Hôm qua, Tập đoàn SpaceX đã phóng tên lửa.')).toEqual(['Tập đoàn SpaceX']);
+    expect(names('Đồn Biên phòng Cửa khẩu quốc tế Lào Cai đã bắt giữ 2 người.')).toEqual([
+      'Đồn Biên phòng Cửa khẩu quốc tế Lào Cai',
+    ]);
+  });
+
+  it('names a high court by its seat', () => {
+    expect(names('Ngày 6/6, TAND cấp cao tại Đà Nẵng mở phiên tòa phúc thẩm.')).toEqual([
+      'TAND cấp cao tại Đà Nẵng',
+    ]);
+  });
+
+  it('writes a unit and the body it belongs to as one agent, but not a list of bodies', () => {
+    expect(
+      names('Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Lạng Sơn đã bắt quả tang 1 đối tượng.'),
+    ).toEqual(['Phòng Cảnh sát điều tra tội phạm về ma túy, Công an tỉnh Lạng Sơn']);
+    expect(names('Ngày 3/4, Cục Điều tra chống buôn lậu- Tổng cục Hải quan đã bắt giữ 5 đối tượng.')).toEqual(
+      ['Cục Điều tra chống buôn lậu- Tổng cục Hải quan'],
+    );
+    // A source that names the acting unit after "cho biết" stays two agents.
+    expect(
+      names(
+        'Ngày 20-3, Công an tỉnh Nam Định cho biết, Cơ quan An ninh điều tra Công an tỉnh vừa khởi tố vụ án.',
+      ),
+    ).toEqual(['Công an tỉnh Nam Định', 'Cơ quan An ninh điều tra Công an tỉnh Nam Định']);
+  });
+
+  it('takes the body that informs ("thông tin từ X cho biết") when the same sentence says it acted', () => {
+    expect(
+      names(
+        'Tối 5.2, thông tin từ Cơ quan Cảnh sát điều tra Công an tỉnh Quảng Trị cho biết, đơn vị đã ra quyết định khởi tố vụ án.',
+      ),
+    ).toEqual(['Cơ quan Cảnh sát điều tra Công an tỉnh Quảng Trị']);
+  });
+
+  it('does not read an island group as a school', () => {
+    expect(names('Trường Sa đón đoàn công tác.')).toEqual([]);
+  });
+});
