@@ -2,6 +2,7 @@
  * Body cleaning and sentence splitting for the extractor. Hand-written because
  * Intl.Segmenter splits "TP. Hồ Chí Minh", "PGS.TS." and "B. Obama" (see LIBRARIES.md).
  */
+import { knownPlace } from './gazetteer.ts';
 
 /** A sentence with its paragraph index, so callers can weigh position (inverted pyramid). */
 export interface Sentence {
@@ -101,6 +102,22 @@ const REPEAT_CHECKED = 4;
 /** Non-empty lines read per paragraph asked for: room for captions, credits and repeats. */
 const LINES_PER_PARAGRAPH = 3;
 
+/**
+ * "Hà NộiBác sĩ Bệnh viện ..." -> "Hà Nội - Bác sĩ ...": a dateline the page set apart by
+ * layout alone comes out glued to the lead's first word.
+ */
+const withDatelineApart = (line: string): string => {
+  for (let k = 2; k < Math.min(line.length, MAX_DATELINE); k++) {
+    const c = line.charAt(k);
+    if (c === ' ' || c.toLowerCase() === c || !LETTER_BEFORE.test(line.charAt(k - 1))) continue;
+    if (knownPlace(line.slice(0, k)) !== null || line.slice(0, k) === 'TP HCM')
+      return `${line.slice(0, k)} - ${line.slice(k)}`;
+  }
+  return line;
+};
+const MAX_DATELINE = 24;
+const LETTER_BEFORE = /\p{L}/u;
+
 /** True when a line holds mostly ASCII letters but the rest of the text is Vietnamese. */
 const isStrippedAltText = (line: string): boolean => / hinh anh \d/iu.test(line);
 
@@ -139,6 +156,7 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     if (short && BYLINE.test(line) && line.split(' ').length <= 4) continue;
     if (short && /^(?:Theo|Nguồn)\s[^.]{0,60}$/u.test(line)) continue;
     if (line.startsWith('(')) line = line.replace(LEAD_TAG, '');
+    if (out.length === 0) line = withDatelineApart(line);
     // endsWith first: the regex alone rescans every space of a long line.
     if (line.endsWith('./.')) line = `${line.slice(0, -3).trimEnd()}.`;
     line = line.trim();

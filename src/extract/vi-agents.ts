@@ -65,6 +65,7 @@ const FIELD_WORD =
   'Nông nghiệp|Môi trường|Tài nguyên|Truyền thông|Thông tin|Quản lý|Quy hoạch|Tiểu học|Trung học|Đại học|Mầm non)';
 // "SpaceX", "PetroVietnam": a name word may carry inner capitals.
 const ORG_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:\\p{Lu}[\\p{Ll}\\p{M}]*)*";
+const FIELD_WORD_RE = new RegExp(`^${FIELD_WORD}$`, 'u');
 const ORG_TAIL = `(?:nhân dân|cổ phần|quốc tế|cấp cao|TNHH|${FIELD_WORD}(?![\\p{L}])|${ACRONYM}|${ADMIN}\\s+${CAP}(?:\\s+${CAP})*|${ORG_WORD}(?:\\s+${LOWER_TAIL}(?![\\p{L}]))?)`;
 const ORG_RE = new RegExp(`(?<![\\p{L}])${ORG_HEAD}(?:\\s+${ORG_TAIL})*(?![\\p{L}])`, 'gu');
 // "phối hợp với X": X acts too; "Clip X ...": a title's media tag before the subject.
@@ -78,6 +79,9 @@ const COURT_SEAT = new RegExp(`^ tại (?:TP\\.?\\s?HCM|TP\\.?\\s?Hồ Chí Minh
 // Between a unit and its parent body: the rest of the unit's name in lower case, then a comma
 // or a dash ("điều tra tội phạm về ma túy, "); or the dash alone ("- ").
 const PART_OF = /^(?:\s+(?:\p{Ll}+\s+){0,8}\p{Ll}+\s*[,\-–]\s*|\s*[-–]\s*)$/u;
+const BARE_AGENCY = /^Cơ quan (?:CSĐT|Cảnh sát [đĐ]iều tra|An ninh điều tra)$/u;
+const COURT = /^(?:TAND|Tòa án|Toà án|Tòa phúc thẩm)\s/u;
+const PANEL = /(?:HĐXX|[Hh]ội đồng xét xử)/u;
 const PARENT_BODY = /^(?:Công an|Tổng cục|Bộ|Sở|Cục|UBND|Ủy ban|Uỷ ban|Tập đoàn|Tổng công ty)\s/u;
 // Words that end a name and start the clause ("..., Công an tỉnh X cho biết, Cơ quan ...").
 const NOT_IN_NAME =
@@ -104,7 +108,17 @@ const ACTION_AFTER_SPEECH = new RegExp(
   String.raw`^[\s,]*(?:[\p{Ll}]+\s+){0,2}(?:vừa|đã|đang|sẽ)?\s*(?:phối hợp|khởi tố|bắt|tạm giữ|tạm giam|xử phạt|ra quyết định|quyết định|truy nã|thi hành|tống đạt|triệt phá|phát hiện)`,
   'u',
 );
-const AGED = /^\s*(?:\(|,)\s*(?:SN|sinh năm|\d{1,3}\s*tuổi|trú|ngụ|quê)/u;
+const AGED = /^\s*(?:\(|,)\s*(?:cùng\s+)?(?:SN|sinh năm|\d{1,3}\s*tuổi|trú|ngụ|quê)/u;
+// "Nguyễn Chí Thanh → Huỳnh Thúc Kháng → La Thành": a detour lists streets.
+const ROUTE_ARROW = /[→>]\s*$/u;
+const ROUTE_ARROW_AFTER = /^\s*[→>]/u;
+const HONORIFIC_END = /(?:^|\s)(?:ông|bà)\s$/u;
+const LOCATIVE_END = /(?:^|\s)(?:tại|ở)\s$/u;
+// A list of street names: "các tuyến đường Nguyễn Tri Phương, Lê Đại Hành", "nút giao A – B".
+const STREET_LIST = new RegExp(
+  `(?:đường|phố|nút giao|ngã tư|ngã ba|tuyến)\\s+(?:${CAP}(?:\\s+${CAP})*\\s*(?:,|và|[-–→>])\\s*)+$|(?:nút giao|ngã tư|ngã ba)\\s+$`,
+  'u',
+);
 const CRIME =
   /(?:bắt|khởi tố|tạm giam|tạm giữ|truy tố|xét xử|bị can|bị cáo|đối tượng|truy nã|lừa đảo|chiếm đoạt|phạt tù|tử hình|điều tra)/gu;
 
@@ -142,8 +156,10 @@ const NAME_WORD_G = /(?<![\p{L}])(?:[Pp]hu nhân|\p{Lu}[\p{L}\p{M}-]*|và|nướ
 /** True when the name at `index` follows "của" with only names and titles in between. */
 const isPossessor = (sentence: string, index: number): boolean => {
   const window = sentence.slice(Math.max(0, index - 120), index);
-  if (!window.includes('của')) return false;
-  const m = OF.exec(window);
+  // The nearest "của": "phim A của X, phim B của Y" makes Y a possessor as well.
+  const last = window.lastIndexOf('của');
+  if (last < 0) return false;
+  const m = OF.exec(window.slice(last));
   if (m === null) return false;
   // "dưới sự chủ trì của X", "với sự tham dự của X": X takes part in the event.
   const lead = sentence.slice(Math.max(0, index - 150), index - (m[1] ?? '').length - 4);
@@ -268,10 +284,15 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
     if (titled || (ROLE_BEFORE_ORG.test(head) && !/phối hợp với\s*$/u.test(head))) continue;
     // A bare head ("Ban", "Sở", "Ngân hàng") says nothing: require a name after it, except
     // for standalone bodies ("Quốc hội"), which the second pattern finds.
-    if (!STANDALONE_ONLY.test(text) && !HEAD_WITH_NAME.test(text)) continue;
+    // "Cơ quan CSĐT - Công an TP.HCM" names the agency by the body after the dash.
+    const agencyOfBody =
+      BARE_AGENCY.test(text) && /^\s*[-–]\s*Công an/u.test(sentence.slice(m.index + text.length));
+    if (!STANDALONE_ONLY.test(text) && !HEAD_WITH_NAME.test(text) && !agencyOfBody) continue;
     // An organisation is an agent as a subject (clause start) or a passive agent ("được X");
-    // elsewhere it is an object or part of a longer name ("phiên họp Ban Chỉ đạo").
-    if (!CLAUSE_START.test(sentence.slice(Math.max(0, m.index - 16), m.index))) continue;
+    // elsewhere it is an object or part of a longer name ("phiên họp Ban Chỉ đạo"). A court
+    // acts through its trial panel ("tại trụ sở Tòa X, HĐXX đã tuyên án").
+    const courtOfPanel = COURT.test(text) && PANEL.test(sentence);
+    if (!courtOfPanel && !CLAUSE_START.test(sentence.slice(Math.max(0, m.index - 16), m.index))) continue;
     if (EARLIER.test(head) || PASSIVE_AFTER.test(sentence.slice(m.index + text.length))) continue;
     // "Cơ quan An ninh điều tra Công an tỉnh" refers back to the province named before.
     if (text.endsWith('Công an') && UNNAMED_UNIT.test(sentence.slice(m.index + text.length))) {
@@ -320,10 +341,16 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
     const before = sentence.slice(Math.max(0, m.index - 40), m.index);
     // After a place noun the run is a place name ("thôn Mã Lầu A", "đảo Bạch Long Vỹ").
     const prefixed =
-      /(?:TP\.?|[Tt]hành phố|tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thôn|xóm|ấp|bản|làng|đường|phố|khu|sân|sân đấu|sân vận động|nhà thi đấu|cầu|chợ|trường|sông|núi|đèo|đảo|biển|vịnh|hồ|Công an|UBND|Tòa|TAND|Bệnh viện|bệnh viện|Trường|Trung tâm)\s*$/u.test(
+      /(?:TP\.?|[Tt]hành phố|tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thôn|xóm|ấp|bản|làng|nhà xe|hãng xe|đường|đoạn|chiều|hướng|phố|khu|sân|sân đấu|sân vận động|nhà thi đấu|cầu|chợ|trường|sông|núi|đèo|đảo|biển|vịnh|hồ|Công an|UBND|Tòa|TAND|Bệnh viện|bệnh viện|Trường|Trung tâm)\s*$/u.test(
         before,
       );
-    if (prefixed) continue;
+    if (prefixed || STREET_LIST.test(before) || ROUTE_ARROW.test(before)) continue;
+    if (ROUTE_ARROW_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+    // "bắt giữ tại Cao Phong": a district after a locative word is a place, whatever its first syllable.
+    if (LOCATIVE_END.test(before) && isDistrict(text)) continue;
+    // "Đoàn Ngoại giao", "Viện Khoa học": the run goes on in a lower-case syllable of a field word.
+    const next = /^ (\p{Ll}+)/u.exec(sentence.slice(m.index + m[0].length))?.[1];
+    if (next !== undefined && FIELD_WORD_RE.test(`${words.at(-1) ?? ''} ${next}`)) continue;
     const surnameLed = isSurname(name[0] ?? '') && name.length >= 2 && name.length <= 4;
     // The role test is the costliest regex here: only foreign-looking names need it.
     const afterRole = !surnameLed && (honorific === 1 || endsWithRole(before));
@@ -333,10 +360,17 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
     // Chinese and Korean leaders in Sino-Vietnamese spelling ("Chủ tịch Tập Cận Bình").
     const sino = afterRole && name.length === 3 && FOREIGN_SURNAMES.has(name[0] ?? '');
     const end = m.index + m[0].length;
+    const multi = name.length >= 2 && name.length <= 4;
     const foreign =
       (afterRole && name.length <= 4 && plain) ||
       sino ||
-      (plain && name.length >= 2 && !surnameLed && hasCountryAfter(sentence, end));
+      (plain && multi && !surnameLed && hasCountryAfter(sentence, end)) ||
+      // "Chủ tịch Hạ viện Ấn Độ Om Birla": a foreign name right after its country.
+      (plain && multi && skip > honorific) ||
+      // "ông Mun Chê In": a Korean or Lao name in Vietnamese spelling after "ông"/"bà".
+      (multi && HONORIFIC_END.test(before)) ||
+      // "bắt quả tang Tồng Lò và Lầu Lò (cùng 40 tuổi, ...)": an aged suspect.
+      (multi && crime && AGED.test(sentence.slice(end)));
     if (!surnameLed && !foreign) continue;
     // The first word of a sentence is capitalised anyway: do not take "Tại", "Trong"...
     if (index === 0 && !surnameLed) continue;

@@ -16,6 +16,9 @@ const SPEAKER_SENTENCES = 2;
 // desk that wrote the story, not an agent.
 const STAMP = /GMT\s*[+-]?\d|\d{1,2}[/.]\d{1,2}[/.]\d{4}\s+\d{1,2}:\d{2}/u;
 
+/** A short name in brackets after an organisation's full one: "(Vinamilk – VNM)", "(EVN)". */
+const ALIAS = /^\s*\(([^()\s,–-](?:[^(),–-]{0,28}[^()\s,–-])?)\s*[)–,-]/u;
+
 export interface ViWho {
   /** Agents in reading order (title first), before de-duplication. */
   readonly agents: readonly AgentMention[];
@@ -45,6 +48,19 @@ export function findViWho(title: string, sentences: readonly string[], statement
       take(a, lead[i] ?? '');
     }
   });
+  // "Công ty cổ phần Sữa Việt Nam (Vinamilk – VNM)": the title's "Vinamilk" is that company.
+  const fullNames = new Map<string, string>();
+  found.forEach((mentions, i) => {
+    const s = lead[i] ?? '';
+    for (const a of mentions) {
+      const alias = ALIAS.exec(s.slice(a.index + a.text.length, a.index + a.text.length + 50))?.[1];
+      if (a.kind === 'org' && alias !== undefined) fullNames.set(alias, a.text);
+    }
+  });
+  for (const [i, a] of agents.entries()) {
+    const full = fullNames.get(a.text);
+    if (full !== undefined) agents[i] = { ...a, text: full };
+  }
   if (agents.length === 0) {
     found.slice(0, 1 + SPEAKER_SENTENCES).forEach((mentions, i) => {
       for (const a of mentions) if (a.kind === 'org' && a.speaker) take(a, lead[i] ?? '');

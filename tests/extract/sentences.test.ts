@@ -57,6 +57,16 @@ describe('cleanParagraphs', () => {
     ]);
   });
 
+  it('sets apart a dateline glued to the first word of the lead', () => {
+    expect(cleanParagraphs('Hà NộiBác sĩ Bệnh viện X vừa gắp ba chiếc bật lửa.')).toEqual([
+      'Hà Nội - Bác sĩ Bệnh viện X vừa gắp ba chiếc bật lửa.',
+    ]);
+    expect(cleanParagraphs('TP HCMCông an quận 1 bắt 2 người.')).toEqual([
+      'TP HCM - Công an quận 1 bắt 2 người.',
+    ]);
+    expect(cleanParagraphs('Hội AnhNgữ tổ chức thi.')).toEqual(['Hội AnhNgữ tổ chức thi.']);
+  });
+
   it('drops a page time stamp and a caption given twice, and keeps a repeated sapo once', () => {
     const sapo =
       `Sáng 3/5, Bộ Y tế họp với các bệnh viện về thuốc hiếm. ${'Cuộc họp bàn cách dự trữ. '.repeat(5)}`.trim();

@@ -152,3 +152,52 @@ describe('organisation names as written', () => {
     expect(names('Trường Sa đón đoàn công tác.')).toEqual([]);
   });
 });
+
+describe('people, and runs that are not people', () => {
+  it('finds foreign names after their country, after "ông"/"bà", and aged suspects', () => {
+    expect(names('Chủ tịch Quốc hội Trần Văn An đã gặp Chủ tịch Hạ viện Ấn Độ Om Birla.')).toEqual([
+      'Trần Văn An',
+      'Om Birla',
+    ]);
+    expect(names('Tuy nhiên, ông Mun Chê In dẫn đầu với 41% số phiếu.')).toEqual(['Mun Chê In']);
+    expect(names('Công an bắt quả tang Lầu Lò (40 tuổi, quốc tịch Lào) đang vận chuyển ma túy.')).toContain(
+      'Lầu Lò',
+    );
+  });
+
+  it('does not take streets, routes, a district after "tại", a field word or a bus company for people', () => {
+    expect(names('Cấm xe trên các tuyến đường Nguyễn Tri Phương, Lê Đại Hành, Hồ Xuân Hương.')).toEqual([]);
+    expect(names('Điều chỉnh giao thông nút giao Nguyễn Chí Thanh – La Thành.')).toEqual([]);
+    expect(names('Lộ trình: Nguyễn Chí Thanh → Huỳnh Thúc Kháng → La Thành.')).toEqual([]);
+    expect(names('Dự án đường Vành đai 1 đoạn Hoàng Cầu – Voi Phục.')).toEqual([]);
+    expect(names('Bắt giữ 20 bánh heroin tại Cao Phong.')).toEqual([]);
+    expect(names('Thủ tướng chiêu đãi Đoàn Ngoại giao dịp Tết.')).toEqual([]);
+    expect(names('Xe khách thuộc nhà xe Đoàn Xuân chạy tuyến Quảng Ninh - Sông Mã.')).toEqual([]);
+  });
+
+  it('takes the nearest "của" for a possessor', () => {
+    expect(names('Phim mới gồm Nước của Nguyễn Võ Minh, Dịu dàng của Lê Văn Kiệt.')).toEqual([]);
+  });
+});
+
+describe('courts and investigating agencies', () => {
+  it('takes the court whose trial panel acts, and an agency named by its body after a dash', () => {
+    expect(
+      names(
+        'Ngày 28-10, tại trụ sở Tòa phúc thẩm TAND Tối cao tại TP.HCM, HĐXX phúc thẩm đã tuyên án đối với 9 bị cáo.',
+      ),
+    ).toEqual(['Tòa phúc thẩm TAND Tối cao tại TP.HCM']);
+    expect(names('Cơ quan CSĐT - Công an TP.HCM cho biết đã khởi tố bị can.')).toEqual([
+      'Cơ quan CSĐT - Công an TP.HCM',
+    ]);
+  });
+
+  it('reads a short name in brackets as the full name given before it', () => {
+    expect(
+      who(
+        'Vinamilk lãi quý II',
+        'Công ty cổ phần Sữa Việt Nam (Vinamilk – VNM) vừa công bố báo cáo tài chính.',
+      ),
+    ).toEqual(['Công ty cổ phần Sữa Việt Nam', 'Công ty cổ phần Sữa Việt Nam']);
+  });
+});
