@@ -32,6 +32,8 @@ const LEAD_SENTENCES = 2;
 const DATE_SENTENCES = 8;
 /** The guideline's "at most 3 (rarely more)" agents. */
 const MAX_WHO = 3;
+/** "Rarely more": an arrest or a trial names the authority and often three suspects. */
+const MAX_WHO_CRIME = 4;
 /** Sentences read at all: the lead, the date search and fuller forms of short names. */
 const SENTENCE_LIMIT = 12;
 /**
@@ -106,8 +108,8 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
 
   // Who: agents of the title and lead, without sources and victims.
   const statement = isStatementTitle(title);
-  const { agents, evidence: whoEvidence } = findViWho(title, sentences, statement);
-  const who = expandNames(dedupe(agents), sentences).slice(0, MAX_WHO);
+  const { agents, evidence: whoEvidence, crime } = findViWho(title, sentences, statement);
+  const who = expandNames(dedupe(agents), sentences).slice(0, crime ? MAX_WHO_CRIME : MAX_WHO);
   const firstWho = who[0];
   if (firstWho !== undefined)
     evidence.who =

@@ -24,6 +24,8 @@ export interface ViWho {
   readonly agents: readonly AgentMention[];
   /** The sentence each agent's name was first found in. */
   readonly evidence: ReadonlyMap<string, string>;
+  /** The lead tells of a crime: then the acting authority and the suspects are all agents. */
+  readonly crime: boolean;
 }
 
 /**
@@ -66,5 +68,5 @@ export function findViWho(title: string, sentences: readonly string[], statement
       for (const a of mentions) if (a.kind === 'org' && a.speaker) take(a, lead[i] ?? '');
     });
   }
-  return { agents, evidence };
+  return { agents, evidence, crime };
 }
