@@ -4,7 +4,7 @@
  * Flags: --verbose (per-field errors, never for the held-out set), --json (one JSON object instead
  * of the table), --sets a,b (only these sets, by name).
  * Sets: ../shared/data/eval/dev, ../shared/data/eval/giveme5w1h-gold, tests/fixtures/eval,
- * tests/fixtures/eval-dev2, tests/fixtures/eval-heldout; a missing folder prints
+ * tests/fixtures/eval-dev2, tests/fixtures/eval-dev3, tests/fixtures/eval-heldout; a missing folder prints
  * "skipped <set>: not found".
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -216,6 +216,7 @@ const sets: Array<{ name: string; dir: string; load: (dir: string) => Sample[] }
   },
   { name: 'fixtures', dir: join(root, 'tests', 'fixtures', 'eval'), load: (d) => loadPairs(d, 'fixtures') },
   { name: 'dev2', dir: join(root, 'tests', 'fixtures', 'eval-dev2'), load: (d) => loadPairs(d, 'dev2') },
+  { name: 'dev3', dir: join(root, 'tests', 'fixtures', 'eval-dev3'), load: (d) => loadPairs(d, 'dev3') },
   {
     name: 'heldout',
     dir: join(root, 'tests', 'fixtures', 'eval-heldout'),
