@@ -55,6 +55,13 @@ export function urlDate(url: string | null): DateContext['fromUrl'] {
       url,
     );
   if (full !== null) return { year: Number(full[1]), month: Number(full[2]), day: Number(full[3]) };
+  // Thanh Niên, CafeF, Sức khỏe & Đời sống ids: a 3-digit site prefix, then YYMMDDhhmm and
+  // more digits ("-185240427154058045.htm": 2024-04-27 15:40).
+  const id =
+    /-1\d\d(\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d\d{3,}\.(?:html?|chn)(?:$|[?#])/u.exec(
+      url,
+    );
+  if (id !== null) return { year: 2000 + Number(id[1]), month: Number(id[2]), day: Number(id[3]) };
   const ym =
     /\/((?:19|20)\d{2})(0[1-9]|1[0-2])\//u.exec(url) ?? /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//u.exec(url);
   if (ym !== null) return { year: Number(ym[1]), month: Number(ym[2]), day: null };

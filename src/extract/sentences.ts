@@ -92,10 +92,13 @@ const LEAD_TAG = /^\s*\((?:[\p{Lu}\p{N}][\p{L}\p{N} .+]{0,20})\)\s*[-–—:]?\s
 const FULL_DATE = /(?<!\d)\d{1,2}\/\d{1,2}\/\d{4}(?!\d)/u;
 const STAMP_CLOCK = /(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)/u;
 const MAX_STAMP_LINE = 80;
+const STAMP_WEEKDAY = /(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)/giu;
 const isTimeStamp = (line: string): boolean =>
   line.length < MAX_STAMP_LINE &&
   FULL_DATE.test(line) &&
-  (STAMP_CLOCK.test(line) || line.replace(FULL_DATE, '').trim() === '');
+  (STAMP_CLOCK.test(line) || /^[\s,.-]*$/u.test(line.replace(FULL_DATE, '').replace(STAMP_WEEKDAY, '')));
+// The same stamp run onto the end of a heading line ("Ông X điện đàm ông Y 30/12/2025 05:26").
+const TRAILING_STAMP = /\s+\d{1,2}\/\d{1,2}\/\d{4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*\(GMT\s*[+-]\d+\))?$/u;
 
 /** Paragraphs checked for a repeated line (the lead and what surrounds it). */
 const REPEAT_CHECKED = 4;
@@ -146,6 +149,7 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     if (short && (RELATED.test(line) || SIGN_OFF.test(line) || isStrippedAltText(line))) continue;
     if (short && (NO_WORDS.test(line) || IMAGE_FILE.test(line))) continue;
     if (isTimeStamp(line)) continue;
+    if (TRAILING_STAMP.test(line)) line = line.replace(TRAILING_STAMP, '');
     if (line.includes(':') && CAPTION.test(line)) {
       // Short lines are captions; long ones are text with a credit run into them (016, 017).
       if (line.length < 250) continue;

@@ -37,7 +37,7 @@ const PREFIX =
 // a leading optional prefix on every position made the scan ~10x slower.
 const PREFIX_END = new RegExp(`(?<![\\p{L}])${PREFIX}$`, 'iu');
 const RANGE =
-  /(?<![\p{L}\d/.,])(\d{1,2})\s*[–—-]\s*(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])/gu;
+  /(?<![\p{L}\d/.,])(\d{1,2})\s*(?:[–—-]|và)\s*(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])/gu;
 // "từ đêm 18 đến sáng 19-10", "từ ngày 12 đến 13/12": a range over two days names its start.
 const SPAN = new RegExp(
   `(?<![\\p{L}])từ\\s+(?:${PART}\\s+)?(?:ngày\\s+)?(\\d{1,2})\\s+(?:đến|tới)\\s+(?:${PART}\\s+)?(?:ngày\\s+)?(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})(?:\\s*\\3\\s*(\\d{4}))?(?![\\d/])`,
@@ -54,6 +54,22 @@ const RELATIVE = new RegExp(
 );
 // A clock time opening the lead ("Khoảng 6h30, ...") dates the event on the publication day.
 const OPENING_CLOCK = new RegExp(`^(?:khoảng|vào|lúc)?\\s*${CLOCK}(?=\\s*,)`, 'iu');
+
+const SET_SCORE_AFTER = /^\s*,\s*\d{1,2}\s*-\s*\d{1,2}(?![\d/.-])/u;
+const SET_SCORE_BEFORE = /(?<![\d/.-])\d{1,2}\s*-\s*\d{1,2}\s*,\s*$/u;
+const isSetScore = (sentence: string, start: number, end: number): boolean =>
+  SET_SCORE_AFTER.test(sentence.slice(end, end + 12)) ||
+  SET_SCORE_BEFORE.test(sentence.slice(Math.max(0, start - 12), start));
+const FULL_AFTER = /^\s*[–—-]\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*(\d{4})/u;
+const FULL_BEFORE = /\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*(\d{4})\s*[–—-]\s*$/u;
+/** True when a full date is one end of a span whose other end is in another year. */
+const isYearSpan = (sentence: string, start: number, end: number): boolean => {
+  const own = sentence.slice(start, end).slice(-4);
+  const other =
+    FULL_AFTER.exec(sentence.slice(end, end + 16))?.[1] ??
+    FULL_BEFORE.exec(sentence.slice(Math.max(0, start - 16), start))?.[1];
+  return other !== undefined && other !== own;
+};
 
 const validDay = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 && m <= 12;
 const num = (s: string | undefined): number | null => (s === undefined ? null : Number(s));
@@ -101,6 +117,11 @@ export function findViDates(sentence: string): DateMention[] {
       if (m[2] === '.' && /^\s*(?:%|km|m|tỷ|tỉ|triệu|độ)/u.test(sentence.slice(m.index + m[0].length)))
         continue;
       if (m[2] === '-' && SCORE_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue;
+      // "6-2, 6-3": set scores come in a row.
+      if (m[2] === '-' && m[4] === undefined && isSetScore(sentence, m.index, m.index + m[0].length))
+        continue;
+      // "(19/8/1945 - 19/8/2025)": an anniversary's span of years names no event day.
+      if (m[4] !== undefined && isYearSpan(sentence, m.index, m.index + m[0].length)) continue;
       push(m.index, m.index + m[0].length, d, mo, num(m[4]), null);
     }
     for (const m of sentence.matchAll(WORDY)) {
@@ -126,9 +147,15 @@ export function findViDates(sentence: string): DateMention[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+const TARGET_YEAR_BEFORE = /(?:tầm nhìn|mục tiêu|toàn cầu|đến năm|tới năm|đến|tới)\s+$/iu;
+
 /** Four-digit years written in the text ("năm 2022", "11/2012"), in order, for year fallback. */
 export function yearsInText(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/(?<![\d,.])((?:19|20)\d{2})(?![\d%])/gu)) out.push(Number(m[1]));
+  for (const m of text.matchAll(/(?<![\d,.])((?:19|20)\d{2})(?![\d%])/gu)) {
+    // "Mục tiêu toàn cầu 2030", "tầm nhìn đến năm 2045": a target, not the story's year.
+    if (TARGET_YEAR_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    out.push(Number(m[1]));
+  }
   return out;
 }

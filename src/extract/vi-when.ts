@@ -76,6 +76,19 @@ function eventAfterReport(
   if (mention.index > 0) return null;
   if (!REPORTED_AFTER.test(sentence.slice(mention.index + mention.text.length))) return null;
   for (const s of sentences.slice(0, REPORT_RELATIVE_SENTENCES)) {
+    // "Ngày 29/1, X cho biết ... Khoảng 1h30 ngày 27/1, ...": an earlier day of the same week.
+    // Not in the report's own sentence: "Chiều 15/7, theo X, tại cuộc họp chiều 14/7, ... cho hay"
+    // dates the meeting that was reported from.
+    const earlier =
+      s === sentence
+        ? undefined
+        : findViDates(s).find((m) => m.relative === null && isShortlyBefore(m, reportDay));
+    if (earlier?.day != null && earlier.month !== null)
+      return {
+        text: earlier.text,
+        day: { year: reportDay.year, month: earlier.month, day: earlier.day },
+        sentence: s,
+      };
     const past = findViDates(s).find((m) => m.relative !== null && m.relative < 0);
     if (past?.relative == null) continue;
     // Without a year the shift still gives day and month; the placeholder year is dropped.
@@ -88,6 +101,17 @@ function eventAfterReport(
   }
   return null;
 }
+
+/** Days back from a report date within which an absolute date is the reported event's. */
+const REPORTED_EVENT_DAYS = 7;
+/** True for a day and month (same year assumed) 1–7 days before the report day. */
+const isShortlyBefore = (m: DateMention, report: PartialDate): boolean => {
+  if (m.day === null || m.month === null || (m.year !== null && m.year !== report.year)) return false;
+  const year = report.year ?? PLACEHOLDER_YEAR;
+  const back =
+    (Date.UTC(year, report.month - 1, report.day) - Date.UTC(year, m.month - 1, m.day)) / 86_400_000;
+  return back >= 1 && back <= REPORTED_EVENT_DAYS;
+};
 
 /** A leap year, so "1/3" minus one day is 29/2 rather than nothing when the year is unknown. */
 const PLACEHOLDER_YEAR = 2024;

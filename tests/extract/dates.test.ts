@@ -108,7 +108,42 @@ describe('resolveDate', () => {
   });
 });
 
+describe('what is not an event day', () => {
+  it('passes over set scores, an anniversary span of years and a target year', () => {
+    expect(
+      findViDates('Sinner đánh bại đối thủ gốc Việt Learner Tien 6-2, 6-3 ở chung kết hôm 1/10.').map(
+        (d) => d.text,
+      ),
+    ).toEqual(['hôm 1/10']);
+    expect(
+      findViDates('Kỷ niệm 80 năm (19/8/1945 - 19/8/2025), sáng 16/8 Bộ tổ chức lễ.').map((d) => d.text),
+    ).toEqual(['sáng 16/8']);
+    expect(
+      yearsInText('Diễn đàn vì Mục tiêu toàn cầu 2030 (P4G), tầm nhìn đến năm 2045, khai mạc năm 2025'),
+    ).toEqual([2025]);
+  });
+
+  it('reads "ngày 6 và 7/8" as a range from its first day', () => {
+    expect(first('trong hai ngày 6 và 7/8, bệnh viện tiếp nhận 5 ca')).toMatchObject({ day: 6, month: 8 });
+  });
+});
+
 describe('publicationDay and urlDate', () => {
+  it("reads the day from a site's numeric article id (3-digit prefix, YYMMDDhhmm)", () => {
+    expect(urlDate('https://thanhnien.vn/nang-nong-185240427154058045.htm')).toEqual({
+      year: 2024,
+      month: 4,
+      day: 27,
+    });
+    expect(urlDate('https://cafef.vn/vn-index-188230101120000123.chn')).toEqual({
+      year: 2023,
+      month: 1,
+      day: 1,
+    });
+    // An id whose "hour" is not a real hour is just a number.
+    expect(urlDate('https://example.vn/bai-185240427994058045.htm')).toBeNull();
+  });
+
   it('keeps the local day of an offset timestamp and moves UTC to Vietnam time for vi', () => {
     expect(publicationDay('2018-06-08T10:16:00+07:00', 'vi')).toEqual({ year: 2018, month: 6, day: 8 });
     expect(publicationDay('2024-12-26T20:00:00Z', 'vi')).toEqual({ year: 2024, month: 12, day: 27 });

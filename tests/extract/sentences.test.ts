@@ -67,6 +67,18 @@ describe('cleanParagraphs', () => {
     expect(cleanParagraphs('Hội AnhNgữ tổ chức thi.')).toEqual(['Hội AnhNgữ tổ chức thi.']);
   });
 
+  it("drops a site's weekday-and-date line and a time stamp run onto a heading line", () => {
+    const body = [
+      'Chủ Nhật, 24/08/2025',
+      'Ông Putin điện đàm ông Trump, đề cập vụ không kích vào dinh thự riêng 30/12/2025 05:26',
+      'Ngày 29-12, hai ông điện đàm.',
+    ].join('\n\n');
+    expect(cleanParagraphs(body)).toEqual([
+      'Ông Putin điện đàm ông Trump, đề cập vụ không kích vào dinh thự riêng',
+      'Ngày 29-12, hai ông điện đàm.',
+    ]);
+  });
+
   it('drops a page time stamp and a caption given twice, and keeps a repeated sapo once', () => {
     const sapo =
       `Sáng 3/5, Bộ Y tế họp với các bệnh viện về thuốc hiếm. ${'Cuộc họp bàn cách dự trữ. '.repeat(5)}`.trim();

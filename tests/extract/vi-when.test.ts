@@ -31,6 +31,25 @@ describe('findViWhen', () => {
     });
   });
 
+  it('dates the event by an earlier day of the same week given after a report date', () => {
+    const lead = [
+      'Ngày 29/1, Công an xã Tân Hòa cho biết, đơn vị vừa bàn giao tài sản bị trộm cho người dân.',
+      'Tang vật gồm 4 con chồn.',
+      'Theo công an, khoảng 1h30 ngày 27/1, tổ tuần tra phát hiện một người đàn ông.',
+    ];
+    expect(findViWhen('Bắt kẻ trộm', lead, ctx({ year: 2026, month: 1, day: 29 }))).toMatchObject({
+      text: 'khoảng 1h30 ngày 27/1',
+      day: { year: 2026, month: 1, day: 27 },
+    });
+    // In the report's own sentence an earlier day is the meeting reported from, not the event.
+    const own = [
+      'Chiều 15/7, theo Bộ Y tế, tại cuộc họp chiều 14/7, báo cáo của UBND thành phố cho hay, đã có 130 ca.',
+    ];
+    expect(findViWhen('130 ca', own, ctx({ year: 2021, month: 7, day: 15 }))).toMatchObject({
+      text: 'Chiều 15/7',
+    });
+  });
+
   it('keeps day and month of the shifted day when the year is unknown, across a month', () => {
     const lead = ['Sáng 1/3, Công an huyện cho biết, hôm qua một chiếc xe tải lật trên quốc lộ.'];
     expect(findViWhen('Xe tải lật', lead, ctx(null)).day).toEqual({ year: null, month: 2, day: 29 });
