@@ -46,12 +46,32 @@ describe('names written twice', () => {
 
 describe('enClause', () => {
   it('drops inline times and bracketed asides', () => {
-    expect(enClause('Police on Saturday arrested two men (both 30) in Lagos, officials said.')).toBe(
-      'Police arrested two men in Lagos, officials said',
+    expect(enClause('Police on Saturday arrested two men (both 30) in Lagos.')).toBe(
+      'Police arrested two men in Lagos',
     );
     expect(enClause('The minister on March 3 met farmers at noon Friday in Hue.')).toBe(
       'The minister met farmers in Hue',
     );
+  });
+
+  it('drops the source of the news, before or after it', () => {
+    expect(enClause('Police arrested two men in Lagos, officials said.')).toBe(
+      'Police arrested two men in Lagos',
+    );
+    expect(enClause('GDP grew by 7% in the third quarter, according to the statistics office.')).toBe(
+      'GDP grew by 7% in the third quarter',
+    );
+    expect(enClause('Officials in Turkey say at least four people are dead in Izmir.')).toBe(
+      'At least four people are dead in Izmir',
+    );
+    // Too little would be left: the sentence stays whole.
+    expect(enClause('Prices rose, he said.')).toBe('Prices rose, he said');
+  });
+
+  it('does not end a cut clause on a word that needs a complement', () => {
+    // The 25th word is "of": the clause ends on the 24th.
+    const clause = enClause(`Boats ${'boats '.repeat(23)}of the fleet sailed.`);
+    expect(clause).toBe(`Boats${' boats'.repeat(23)}`);
   });
 
   it('keeps a clause without them', () => {

@@ -42,7 +42,8 @@ describe('extract', () => {
   it('says unknown rather than guessing', () => {
     const x = extract(article({ title: 'Giá rau tăng', body: 'Giá rau tăng mạnh trong tuần.' }));
     expect(x).toMatchObject({ who: [], where: [], when: { text: null, date: null } });
-    expect(x.what).toBe('Giá rau tăng');
+    // A three-word title gives way to the lead that tells the same event more fully.
+    expect(x.what).toBe('Giá rau tăng mạnh trong tuần');
   });
 
   it('resolves "đêm qua" against the publication day', () => {
@@ -94,7 +95,10 @@ describe('extract', () => {
     expect(extract(article({ title: 'Bắt trùm siêu lừa chiếm đoạt hàng chục tỷ đồng', body })).what).toBe(
       'Công an tỉnh Quảng Ninh bắt trùm siêu lừa chiếm đoạt hàng chục tỷ đồng',
     );
-    expect(extract(article({ title: 'Ảnh: Đoàn xe đến tòa', body })).what).toBe('Đoàn xe đến tòa');
+    // A photo title describes the pictures; the lead states the event.
+    expect(extract(article({ title: 'Ảnh: Đoàn xe đến tòa', body })).what).toBe(
+      'Công an tỉnh Quảng Ninh khởi tố, tạm giam Phạm Minh Hoạt về tội lừa đảo',
+    );
   });
 
   it('has a version string for stored summaries', () => {

@@ -55,6 +55,37 @@ describe('viWhat', () => {
   it('leaves a photo title without an agent in front', () => {
     expect(viWhat('Video: Nước ngập phố', 'Công an quận 1', [], false).text).toBe('Nước ngập phố');
   });
+
+  const forecast = ['TPO - Dự báo đợt mưa rất lớn ở các tỉnh miền Trung còn kéo dài đến 17/10.'];
+
+  it('tells the event of a photo title from the lead', () => {
+    const lead = ['Sáng 19/3, TAND TP Hà Nội mở phiên tòa xét xử sơ thẩm ông Đinh La Thăng và 6 đồng phạm.'];
+    expect(viWhat('Ảnh: Đoàn xe đến tòa', undefined, lead, false).text).toBe(
+      'TAND TP Hà Nội mở phiên tòa xét xử sơ thẩm ông Đinh La Thăng và 6 đồng phạm',
+    );
+  });
+
+  it('replaces a short title by the lead clause that tells the same event', () => {
+    const lead = ['Chiều 2/10, VN-Index tăng phiên thứ 5 liên tiếp lên 1.783 điểm, lập kỷ lục mới.'];
+    expect(viWhat('VN-Index lập kỷ lục mới', undefined, lead, false).text).toBe(
+      'VN-Index tăng phiên thứ 5 liên tiếp lên 1.783 điểm, lập kỷ lục mới',
+    );
+    // A lead about something else does not replace it.
+    expect(viWhat('VN-Index lập kỷ lục mới', undefined, forecast, false).text).toBe(
+      'VN-Index lập kỷ lục mới',
+    );
+    // Nor does it replace a long title.
+    const long = 'Quốc hội thông qua Luật Viễn thông (sửa đổi) với 94,74% đại biểu tán thành sáng nay';
+    expect(
+      viWhat(long, 'Quốc hội', ['Sáng 24/11, Quốc hội thông qua Luật Viễn thông (sửa đổi).'], false).text,
+    ).toBe(long);
+  });
+
+  it('names a police investigating office by its force in front of the title', () => {
+    expect(
+      viWhat('Bắt trùm siêu lừa', 'Cơ quan Cảnh sát điều tra Công an tỉnh Quảng Ninh', [], false).text,
+    ).toBe('Công an tỉnh Quảng Ninh bắt trùm siêu lừa');
+  });
 });
 
 describe('where from a later sentence', () => {
