@@ -82,6 +82,10 @@ const CAPTION = /(?:^|[\s(.])(?:Ảnh|ẢNH|Photo|PHOTO|Nguồn ảnh|Nguồn|Vi
 // A media player's leftovers ("00:00 / 00:00") or an image's file name ("ma-tuy-qn.jpg").
 const NO_WORDS = /^[^\p{L}]*$/u;
 const IMAGE_FILE = /^\S+\.(?:jpe?g|png|gif|webp)$/iu;
+// A page's furniture: view counts, "Người đăng:" / "Ngày đăng:" fields, an unfilled template
+// tag, a source link line.
+const PAGE_FURNITURE =
+  /^(?:[\d.,]+\s+lượt\s+(?:xem|thích)|(?:Người đăng|Ngày đăng|Ngày cập nhật|Cập nhật|Tác giả)\s*:.{0,40}|.*\{[^{}]{1,40}\}.*|(?:Nguồn|Theo)\b.{0,60}https?:\/\/\S+)$/iu;
 const RELATED = /^\s*\[.*\]\s*$/u;
 const SIGN_OFF = /^\s*(?:\.\/\.|\(?[\p{L} .]{0,40}\/?\s*\((?:TTXVN|VNA|Vietnam\+|VOV|VTV)[^)]*\)\)?)\s*$/u;
 const BYLINE = /^[\p{Lu}\s.]{3,40}$/u;
@@ -147,7 +151,7 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     lines++;
     const short = line.length < 120;
     if (short && (RELATED.test(line) || SIGN_OFF.test(line) || isStrippedAltText(line))) continue;
-    if (short && (NO_WORDS.test(line) || IMAGE_FILE.test(line))) continue;
+    if (short && (NO_WORDS.test(line) || IMAGE_FILE.test(line) || PAGE_FURNITURE.test(line))) continue;
     if (isTimeStamp(line)) continue;
     if (TRAILING_STAMP.test(line)) line = line.replace(TRAILING_STAMP, '');
     if (line.includes(':') && CAPTION.test(line)) {

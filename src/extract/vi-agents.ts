@@ -49,7 +49,7 @@ const ROLE_END = new RegExp(
 // Organisation heads, longest first so "Cơ quan Cảnh sát điều tra" wins over shorter ones.
 const ORG_HEAD =
   '(?:Cơ quan Cảnh sát [đĐ]iều tra|Cơ quan CSĐT|Tòa phúc thẩm|Đồn Biên phòng|Bộ đội Biên phòng|Chi cục|Cơ quan An ninh điều tra|Văn phòng|Bộ Công an|Bộ Quốc phòng|Liên bộ|Bộ|Tiểu ban|Ban|Ủy ban|Uỷ ban|' +
-  'UBND|HĐND|Sở|Công an|Tòa án|Toà án|TAND|Viện kiểm sát|Viện KSND|VKSND|Tổng công ty|Công ty|Tập đoàn|Ngân hàng|Trung tâm|' +
+  'UBND|HĐND|Sở|CTCP|Công ty CP|Công an|Tòa án|Toà án|TAND|Viện kiểm sát|Viện KSND|VKSND|Tổng công ty|Công ty|Tập đoàn|Ngân hàng|Trung tâm|' +
   'Tổng cục|Cục|Phòng|Hãng|Học viện|Bệnh viện|Hội đồng|Mặt trận|Liên đoàn|Hiệp hội|Bộ Tư lệnh|Bộ Chỉ huy|Quân khu|Đội tuyển|' +
   'Thanh tra|Kiểm toán Nhà nước|CLB|Câu lạc bộ|Trường)';
 const ADMIN = '(?:tỉnh|thành phố|TP\\.?|huyện|quận|xã|phường|thị xã|thị trấn)';
@@ -62,11 +62,12 @@ const FIELD_WORD =
   '(?:Xây dựng|Hải quan|Ngoại giao|Giao thông|Giáo dục|Tư pháp|Văn hóa|Văn hoá|Thể thao|Du lịch|Khoa học|Công nghệ|' +
   'Công thương|Nội vụ|Lao động|Kế hoạch|Đầu tư|An ninh|Đào tạo|Nghiên cứu|Cửa khẩu|Kỹ thuật|Thương mại|Tài chính|Y tế|' +
   'Quân y|Quân sự|Cấp cao|Tối cao|Biên phòng|Cảnh sát|Điều tra|Kiểm sát|Hàng không|Điện lực|Thống kê|Phát triển|' +
-  'Nông nghiệp|Môi trường|Tài nguyên|Truyền thông|Thông tin|Quản lý|Quy hoạch|Tiểu học|Trung học|Đại học|Mầm non)';
+  'Nông nghiệp|Môi trường|Tài nguyên|Truyền thông|Thông tin|Quản lý|Quy hoạch|Tiểu học|Trung học|Đại học|Mầm non|Dự báo|' +
+  'Phổ thông|Thế giới|Di động)';
 // "SpaceX", "PetroVietnam": a name word may carry inner capitals.
 const ORG_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:\\p{Lu}[\\p{Ll}\\p{M}]*)*";
 const FIELD_WORD_RE = new RegExp(`^${FIELD_WORD}$`, 'u');
-const ORG_TAIL = `(?:nhân dân|cổ phần|quốc tế|cấp cao|TNHH|${FIELD_WORD}(?![\\p{L}])|${ACRONYM}|${ADMIN}\\s+${CAP}(?:\\s+${CAP})*|${ORG_WORD}(?:\\s+${LOWER_TAIL}(?![\\p{L}]))?)`;
+const ORG_TAIL = `(?:nhân dân|cổ phần|quốc tế|cấp cao|TNHH|${FIELD_WORD}(?![\\p{L}])|${ADMIN}\\s+${CAP}(?:\\s+${CAP})*|${ACRONYM}|${ORG_WORD}(?:\\s+${LOWER_TAIL}(?![\\p{L}]))?)`;
 const ORG_RE = new RegExp(`(?<![\\p{L}])${ORG_HEAD}(?:\\s+${ORG_TAIL})*(?![\\p{L}])`, 'gu');
 // "phối hợp với X": X acts too; "Clip X ...": a title's media tag before the subject.
 const CLAUSE_START =
@@ -105,14 +106,14 @@ const SPEECH = new RegExp(
   'u',
 );
 const ACTION_AFTER_SPEECH = new RegExp(
-  String.raw`^[\s,]*(?:[\p{Ll}]+\s+){0,2}(?:vừa|đã|đang|sẽ)?\s*(?:phối hợp|khởi tố|bắt|tạm giữ|tạm giam|xử phạt|ra quyết định|quyết định|truy nã|thi hành|tống đạt|triệt phá|phát hiện)`,
+  String.raw`^[\s,]*(?:[\p{Ll}]+\s+){0,2}(?:vừa|đã|đang|sẽ)?\s*(?:(?:vây|truy|triệu tập|kịp thời)\s+)?(?:phối hợp|khởi tố|bắt|tạm giữ|tạm giam|xử phạt|ra quyết định|quyết định|truy nã|thi hành|tống đạt|triệt phá|phát hiện)`,
   'u',
 );
 const AGED = /^\s*(?:\(|,)\s*(?:cùng\s+)?(?:SN|sinh năm|\d{1,3}\s*tuổi|trú|ngụ|quê)/u;
 // "Nguyễn Chí Thanh → Huỳnh Thúc Kháng → La Thành": a detour lists streets.
 const ROUTE_ARROW = /[→>]\s*$/u;
 const ROUTE_ARROW_AFTER = /^\s*[→>]/u;
-const HONORIFIC_END = /(?:^|\s)(?:ông|bà)\s$/u;
+const HONORIFIC_END = /(?:^|\s)(?:ông|bà|anh|chị|em|cháu|cụ)\s$/u;
 const LOCATIVE_END = /(?:^|\s)(?:tại|ở)\s$/u;
 // A list of street names: "các tuyến đường Nguyễn Tri Phương, Lê Đại Hành", "nút giao A – B".
 const STREET_LIST = new RegExp(
@@ -172,6 +173,13 @@ const EARLIER = /(?:sau khi|trước khi|sau khi được|kể từ khi)\s+$/u;
 // "X (mới) được thành lập / giao / đầu tư": X undergoes the action.
 const PASSIVE_AFTER =
   /^\S*(?:\s+[^\s,.;:]+){0,3}?\s+(?:(?:mới|vừa|đã|sẽ|đang)\s+)?(?:được|bị(?!\s+(?:cáo|can|hại)))\s+\p{Ll}/u;
+
+// "nhận được tin báo", "đạt được": "được" after these verbs means "manage to", not a passive.
+const GOT = /(?:nhận|đạt|có|làm|tìm|thu|giành|lấy|kiếm)\s+(?:được|bị)\s+\p{Ll}$/u;
+const isPassive = (after: string): boolean => {
+  const m = PASSIVE_AFTER.exec(after);
+  return m !== null && !GOT.test(m[0]);
+};
 
 /** True when a person at `index` is the object of a verb like "tiếp", "gặp", "đòi", "nghe". */
 const isObject = (sentence: string, index: number): boolean => {
@@ -293,7 +301,7 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
     // acts through its trial panel ("tại trụ sở Tòa X, HĐXX đã tuyên án").
     const courtOfPanel = COURT.test(text) && PANEL.test(sentence);
     if (!courtOfPanel && !CLAUSE_START.test(sentence.slice(Math.max(0, m.index - 16), m.index))) continue;
-    if (EARLIER.test(head) || PASSIVE_AFTER.test(sentence.slice(m.index + text.length))) continue;
+    if (EARLIER.test(head) || isPassive(sentence.slice(m.index + text.length))) continue;
     // "Cơ quan An ninh điều tra Công an tỉnh" refers back to the province named before.
     if (text.endsWith('Công an') && UNNAMED_UNIT.test(sentence.slice(m.index + text.length))) {
       const named = ORG_NAMED_UNIT.exec(sentence);

@@ -19,6 +19,9 @@ const STAMP = /GMT\s*[+-]?\d|\d{1,2}[/.]\d{1,2}[/.]\d{4}\s+\d{1,2}:\d{2}/u;
 /** A short name in brackets after an organisation's full one: "(Vinamilk – VNM)", "(EVN)". */
 const ALIAS = /^\s*\(([^()\s,–-](?:[^(),–-]{0,28}[^()\s,–-])?)\s*[)–,-]/u;
 
+const NATURAL_EVENT =
+  /(?:bão|áp thấp|mưa lớn|mưa lũ|lũ quét|lũ lụt|ngập|sạt lở|động đất|dư chấn|sóng thần|nắng nóng|rét|giá lạnh|cháy|hỏa hoạn|nổ|tai nạn|va chạm|lật xe|ngộ độc|dịch bệnh|sốt xuất huyết)(?![\p{L}])/iu;
+
 export interface ViWho {
   /** Agents in reading order (title first), before de-duplication. */
   readonly agents: readonly AgentMention[];
@@ -38,6 +41,9 @@ export function findViWho(title: string, sentences: readonly string[], statement
   const found = lead.map((s, i) => (s.length < 120 && STAMP.test(s) ? [] : findViAgents(s, crimes[i])));
   const crime = crimes.includes(true);
   const victims = new Set(crime ? [] : found.flat().flatMap((a) => (a.victim ? [a.text] : [])));
+  // "anh Vinh" after "anh Đặng Xuân Vinh, 37 tuổi": the same victim by the given name.
+  const isVictim = (name: string): boolean =>
+    victims.has(name) || [...victims].some((v) => v.endsWith(` ${name}`));
   const agents: AgentMention[] = [];
   const evidence = new Map<string, string>();
   const take = (a: AgentMention, s: string): void => {
@@ -46,7 +52,7 @@ export function findViWho(title: string, sentences: readonly string[], statement
   };
   found.forEach((mentions, i) => {
     for (const a of mentions) {
-      if ((a.source && !statement) || a.victim || victims.has(a.text)) continue;
+      if ((a.source && !statement) || a.victim || isVictim(a.text)) continue;
       take(a, lead[i] ?? '');
     }
   });
@@ -63,7 +69,9 @@ export function findViWho(title: string, sentences: readonly string[], statement
     const full = fullNames.get(a.text);
     if (full !== undefined) agents[i] = { ...a, text: full };
   }
-  if (agents.length === 0) {
+  // A storm, a flood, a fire or a poisoning has no agent (guideline 1): the centre or the
+  // department that reports it is a source, not the news.
+  if (agents.length === 0 && !NATURAL_EVENT.test(lead.slice(0, 1 + SPEAKER_SENTENCES).join(' '))) {
     found.slice(0, 1 + SPEAKER_SENTENCES).forEach((mentions, i) => {
       for (const a of mentions) if (a.kind === 'org' && a.speaker) take(a, lead[i] ?? '');
     });

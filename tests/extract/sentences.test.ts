@@ -79,6 +79,19 @@ describe('cleanParagraphs', () => {
     ]);
   });
 
+  it("drops a page's furniture: view counts, poster fields, template tags, a source link", () => {
+    const body = [
+      '372 lượt xem',
+      'Người đăng:',
+      'Mai Hạ {Ngày xuất bản}',
+      'Sáng 9/9, nhà trường cho biết đã tạm dừng việc lên lớp của thầy giáo.',
+      'Nguồn Tin Tức TTXVN: https://baotintuc.vn/giao-duc/bai-viet-20220909092942007.htm',
+    ].join('\n\n');
+    expect(cleanParagraphs(body)).toEqual([
+      'Sáng 9/9, nhà trường cho biết đã tạm dừng việc lên lớp của thầy giáo.',
+    ]);
+  });
+
   it('drops a page time stamp and a caption given twice, and keeps a repeated sapo once', () => {
     const sapo =
       `Sáng 3/5, Bộ Y tế họp với các bệnh viện về thuốc hiếm. ${'Cuộc họp bàn cách dự trữ. '.repeat(5)}`.trim();

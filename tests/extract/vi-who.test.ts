@@ -119,6 +119,13 @@ describe('organisation names as written', () => {
     ]);
   });
 
+  it('keeps a city unit after an acronym head, and joint-stock companies', () => {
+    expect(names('Sáng 5/12, HĐND TP. Hà Nội đã bầu bổ sung 2 ủy viên.')).toEqual(['HĐND TP. Hà Nội']);
+    expect(names('CTCP Đầu tư Thế giới Di động vừa công bố kết quả kinh doanh.')).toEqual([
+      'CTCP Đầu tư Thế giới Di động',
+    ]);
+  });
+
   it('names a high court by its seat', () => {
     expect(names('Ngày 6/6, TAND cấp cao tại Đà Nẵng mở phiên tòa phúc thẩm.')).toEqual([
       'TAND cấp cao tại Đà Nẵng',
@@ -173,6 +180,28 @@ describe('people, and runs that are not people', () => {
     expect(names('Bắt giữ 20 bánh heroin tại Cao Phong.')).toEqual([]);
     expect(names('Thủ tướng chiêu đãi Đoàn Ngoại giao dịp Tết.')).toEqual([]);
     expect(names('Xe khách thuộc nhà xe Đoàn Xuân chạy tuyến Quảng Ninh - Sông Mã.')).toEqual([]);
+  });
+
+  it('reads a victim named by the given name alone, and an informing body that received a report', () => {
+    expect(
+      who(
+        'Hai người tử vong sau va chạm xe tải',
+        'Va chạm với xe tải trên quốc lộ 1, anh Vinh bị văng khỏi xe máy và tử vong tại chỗ.',
+        'Khoảng 8h30, anh Đặng Xuân Vinh, 37 tuổi, lái xe máy trên quốc lộ 1.',
+      ),
+    ).toEqual([]);
+    expect(names('Ngày 17/5, Công an huyện Tháp Mười nhận được tin báo của người dân.')).toEqual([
+      'Công an huyện Tháp Mười',
+    ]);
+  });
+
+  it('does not make the centre that reports a storm its agent', () => {
+    expect(
+      who(
+        'Bão số 5 đổ bộ vào đất liền',
+        'Trung tâm Dự báo khí tượng thủy văn Quốc gia cho biết, hồi 18h ngày 25/8, cơn bão số 5 đã đổ bộ vào đất liền.',
+      ),
+    ).toEqual([]);
   });
 
   it('takes the nearest "của" for a possessor', () => {
