@@ -78,6 +78,19 @@ const SAME_EVENT_SHARE = 0.4;
 const headlineAgent = (agent: string): string =>
   agent.replace(/^(?:Cơ quan|Phòng)\s+(?:Cảnh sát|An ninh)\s+điều tra\s+(?=Công an)/u, '');
 
+/** Longest title opening, in words, that can be the role before a name ("Tổng thống Mỹ"). */
+const MAX_ROLE_WORDS = 4;
+
+/** The title's opening words that the lead writes just before `name`; '' when none. */
+function roleBefore(name: string, title: string, lead: readonly string[]): string {
+  const words = title.split(' ');
+  for (let n = Math.min(MAX_ROLE_WORDS, words.length - 1); n >= 1; n--) {
+    const role = words.slice(0, n).join(' ');
+    if (lead.some((s) => s.includes(`${role} ${name}`))) return role;
+  }
+  return '';
+}
+
 /** Lower-case words: runs of letters, marks and digits. */
 const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 
@@ -156,6 +169,10 @@ export function viWhat(
   const tag = colon > 0 ? t.slice(0, colon).trim() : '';
   if (tag !== '' && knownPlace(tag) !== null && named.includes(tag))
     return { text: `${capitalise(named)}: ${t.slice(colon + 1).trim()}`, from: title };
+  // "Thủ tướng chỉ đạo ..." with the lead's "Thủ tướng Phạm Minh Chính": the name goes after
+  // the role the title opens with, as the lead writes it.
+  const role = roleBefore(named, t, lead);
+  if (role !== '') return { text: `${role} ${named}${t.slice(role.length)}`, from: title };
   // A title that opens with the action reads on after the agent ("Công an tỉnh X bắt ...").
   if (VERB_LED_TITLE.test(t))
     return { text: `${capitalise(named)} ${t.charAt(0).toLowerCase()}${t.slice(1)}`, from: title };

@@ -81,6 +81,17 @@ describe('viWhat', () => {
     ).toBe(long);
   });
 
+  it('puts a person agent after the role the title opens with, as the lead writes it', () => {
+    const lead = ['Chiều 31/1, Thủ tướng Phạm Minh Chính chủ trì phiên họp về đường sắt.'];
+    expect(viWhat('Thủ tướng chỉ đạo đẩy nhanh dự án', 'Phạm Minh Chính', lead, false).text).toBe(
+      'Thủ tướng Phạm Minh Chính chỉ đạo đẩy nhanh dự án',
+    );
+    // Without the role before the name in the lead, the agent goes in front.
+    expect(viWhat('Thủ tướng chỉ đạo đẩy nhanh dự án', 'Phạm Minh Chính', [], false).text).toBe(
+      'Phạm Minh Chính: Thủ tướng chỉ đạo đẩy nhanh dự án',
+    );
+  });
+
   it('names a police investigating office by its force in front of the title', () => {
     expect(
       viWhat('Bắt trùm siêu lừa', 'Cơ quan Cảnh sát điều tra Công an tỉnh Quảng Ninh', [], false).text,
