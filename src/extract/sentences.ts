@@ -153,7 +153,9 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
     if (short && (RELATED.test(line) || SIGN_OFF.test(line) || isStrippedAltText(line))) continue;
     if (short && (NO_WORDS.test(line) || IMAGE_FILE.test(line) || PAGE_FURNITURE.test(line))) continue;
     if (isTimeStamp(line)) continue;
-    if (TRAILING_STAMP.test(line)) line = line.replace(TRAILING_STAMP, '');
+    // Only a line ending in a digit can end in a stamp: the anchored pattern still scans every space.
+    if (/\d/u.test(line.charAt(line.length - 1)) && TRAILING_STAMP.test(line))
+      line = line.replace(TRAILING_STAMP, '');
     if (line.includes(':') && CAPTION.test(line)) {
       // Short lines are captions; long ones are text with a credit run into them (016, 017).
       if (line.length < 250) continue;

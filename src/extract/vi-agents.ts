@@ -352,7 +352,16 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
       /(?:TP\.?|[Tt]hành phố|tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thôn|xóm|ấp|bản|làng|nhà xe|hãng xe|đường|đoạn|chiều|hướng|phố|khu|sân|sân đấu|sân vận động|nhà thi đấu|cầu|chợ|trường|sông|núi|đèo|đảo|biển|vịnh|hồ|Công an|UBND|Tòa|TAND|Bệnh viện|bệnh viện|Trường|Trung tâm)\s*$/u.test(
         before,
       );
-    if (prefixed || STREET_LIST.test(before) || ROUTE_ARROW.test(before)) continue;
+    if (prefixed || ROUTE_ARROW.test(before)) continue;
+    if (
+      (before.includes('đường') ||
+        before.includes('phố') ||
+        before.includes('ngã') ||
+        before.includes('nút') ||
+        before.includes('tuyến')) &&
+      STREET_LIST.test(before)
+    )
+      continue;
     if (ROUTE_ARROW_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
     // "bắt giữ tại Cao Phong": a district after a locative word is a place, whatever its first syllable.
     if (LOCATIVE_END.test(before) && isDistrict(text)) continue;
