@@ -75,7 +75,7 @@ describe('viWhat', () => {
       'VN-Index lập kỷ lục mới',
     );
     // Nor does it replace a long title.
-    const long = 'Quốc hội thông qua Luật Viễn thông (sửa đổi) với 94,74% đại biểu tán thành sáng nay';
+    const long = 'Quốc hội thông qua Luật Viễn thông (sửa đổi) với 94,74% đại biểu tán thành';
     expect(
       viWhat(long, 'Quốc hội', ['Sáng 24/11, Quốc hội thông qua Luật Viễn thông (sửa đổi).'], false).text,
     ).toBe(long);
@@ -90,6 +90,17 @@ describe('viWhat', () => {
     expect(viWhat('Thủ tướng chỉ đạo đẩy nhanh dự án', 'Phạm Minh Chính', [], false).text).toBe(
       'Phạm Minh Chính: Thủ tướng chỉ đạo đẩy nhanh dự án',
     );
+  });
+
+  it('leaves out a day named relative to the report, which "when" reports', () => {
+    expect(
+      viWhat('Giá vàng hôm nay 22.1.2021: Tiếp tục duy trì trên 56,5 triệu', undefined, [], false).text,
+    ).toBe('Giá vàng: Tiếp tục duy trì trên 56,5 triệu');
+    expect(viWhat('Hôm nay, Quốc hội bế mạc kỳ họp', undefined, [], false).text).toBe(
+      'Quốc hội bế mạc kỳ họp',
+    );
+    // "nay" alone is not a day ("hiện nay", "năm nay").
+    expect(viWhat('Giá thịt năm nay tăng', undefined, [], false).text).toBe('Giá thịt năm nay tăng');
   });
 
   it('names a police investigating office by its force in front of the title', () => {
