@@ -13,6 +13,8 @@ export interface PlaceMention {
   readonly text: string;
   readonly index: number;
   readonly level: number;
+  /** A country written right after a foreign place ("tỉnh Houaphan (Lào)"): it says where that is. */
+  readonly qualifies?: true;
 }
 
 // A capitalised syllable (or an acronym, or a number for "thôn 6B"-style names after a unit word).
@@ -20,56 +22,111 @@ const CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]*";
 const NAME = `${CAP}(?:[ \\-]+${CAP})*`;
 
 const UNIT_LEVEL: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^(?:sân|sân đấu|sân vận động|phòng họp|dốc|chân dốc|đèo|Km)$/u, 6],
+  [/^(?:sân|sân đấu|sân vận động|phòng họp|dốc|chân dốc|đèo|[Mm]ốc|cột mốc)$/u, 6],
   [/^(?:đảo|quần đảo)$/u, 4],
-  [/^(?:thôn|xóm|ấp|bản|làng|khu phố|tổ dân phố|đường|phố|hẻm|ngõ|ngách|quốc lộ|tỉnh lộ|khu vực)$/iu, 5],
+  [
+    /^(?:thôn|xóm|ấp|bản|làng|khu phố|tổ dân phố|đường|phố|hẻm|ngõ|ngách|quốc lộ|tỉnh lộ|khu vực|cửa khẩu|vùng biển|bãi biển|nút giao|ngã tư|ngã ba)$/iu,
+    5,
+  ],
   [/^(?:xã|phường|thị trấn|đặc khu)$/iu, 4],
   [/^(?:huyện|quận|thị xã)$/iu, 3],
   [/^(?:tỉnh|thủ đô)$/iu, 2],
 ];
+// The unit word is matched first and its start checked after (a look-behind on the captured
+// word): V8 then skips to candidate words instead of testing a look-behind at every position,
+// which made this the slowest pattern here.
 const UNIT_RE = new RegExp(
-  `(?<![\\p{L}])(thôn|xóm|ấp|bản|làng|khu phố|tổ dân phố|khu vực|đường|phố|hẻm|ngõ|ngách|quốc lộ|tỉnh lộ|xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thủ đô|thành phố|TP\\.?|sân đấu|sân vận động|sân|phòng họp|chân dốc|dốc|đèo|quần đảo|đảo|Km)(?:\\s+|(?<=TP\\.))(${NAME}|(?:số\\s+)?\\d+[A-Z]?(?:\\+\\d+)?)(?![\\p{L}\\d])`,
+  `(thôn|xóm|ấp|bản|làng|khu phố|tổ dân phố|khu vực|địa bàn|đường|phố|hẻm|ngõ|ngách|quốc lộ|tỉnh lộ|cửa khẩu|vùng biển|bãi biển|nút giao|ngã tư|ngã ba|xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|tỉnh|thủ đô|thành phố|TP\\.?|sân đấu|sân vận động|sân|phòng họp|chân dốc|dốc|đèo|quần đảo|đảo|cột mốc|[Mm]ốc)(?<![\\p{L}]\\1)(?:\\s+|(?<=TP\\.))(${NAME}|(?:số\\s+)?\\d+[A-Z]?(?:\\+\\d+)?)(?![\\p{L}\\d])`,
   'gu',
 );
+// Capitalised units: "Quận 1", "Huyện Môn Nguyên" (rarer, so a pattern of their own).
+const CAPITAL_UNIT_RE = new RegExp(
+  `(Huyện|Quận|Phường|Xã)(?<![\\p{L}]\\1)\\s+(${NAME}|\\d+[A-Z]?)(?![\\p{L}\\d])`,
+  'gu',
+);
+// Kilometre posts: "Km 12+300", "km472" (a distance, "cách 5 km", has no number after it).
+const KM_RE = /[Kk]m(?<![\p{L}\d][Kk]m)\s?\d+(?:\+\d+)?(?![\p{L}\d])/gu;
+// More names of the same unit after one: "xã Tà Cà, Tây Sơn và thị trấn ...", "huyện Bắc Trà My và
+// Nam Trà My"; a bracketed unknown name is the parent unit: "thị trấn Noọng Hét (Xiêng Khoảng)".
+const LIST_NEXT_RE = new RegExp(`^(?:,\\s*|\\s+và\\s+)(${NAME})(?=[,.;…]|\\s+và\\s|\\s*$)`, 'u');
+// A junction names two streets: "nút giao Nguyễn Chí Thanh – La Thành".
+const JUNCTION_NEXT_RE = new RegExp(`^\\s*[-–]\\s*${NAME}`, 'u');
+const MARK_THRESHOLD = /^(?:[.,]\d|\s*(?:%|điểm|tỷ|triệu|nghìn|ngàn|đồng|USD|năm))/u;
+const PARENT_RE = new RegExp(`^\\s*\\((${NAME})\\)`, 'u');
+// After a locative word, a city the gazetteer does not know, placed by its country: "tại
+// Tashkent, Uzbekistan".
+const LOCATIVE_JUST_BEFORE = /(?:tại|ở|đến|tới|sang) $/u;
+const COUNTRY_AFTER = new RegExp(`^(?:,\\s?|\\s?\\()(${NAME})`, 'u');
 const HCMC_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:TP\.?\s?HCM|TPHCM|TP\.?\s?Hồ Chí Minh|Thành phố Hồ Chí Minh)(?![\p{L}])`,
   'gu',
 );
-const RUN_RE = new RegExp(`(?<![\\p{L}])${NAME}(?![\\p{L}])`, 'gu');
+// The start is checked after the first capital (not at every position): a third faster.
+const RUN_RE = new RegExp(
+  `\\p{Lu}(?<![\\p{L}]\\p{Lu})[\\p{Ll}\\p{M}'’]*(?:[ \\-]+${CAP})*(?![\\p{L}])`,
+  'gu',
+);
 // Regions of Vietnam, which weather and disaster news give as the scene.
-const REGION_RE = /(?<![\p{L}])(?:[Mm]iền (?:Bắc|Trung|Nam)|Tây Nguyên|Biển Đông)(?![\p{L}])/gu;
+const REGION_RE = /([Mm]iền (?:Bắc|Trung|Nam)|Tây Nguyên|Biển Đông)(?<![\p{L}]\1)(?![\p{L}])/gu;
 const REGION_LEVEL = 1.5;
 const ENGLISH_WORD = /^[A-Z][a-z]+$/u;
-// Not the scene: a number plate ("biển số TP.HCM"), a direction ("theo hướng Đà Lạt đi Quảng
-// Ngãi"), a stock exchange ("sàn chứng khoán TP HCM"), a team ("CLB Hà Nội", "U23 Việt Nam").
+// Not the scene: a number plate ("biển số TP.HCM"), a direction ("theo hướng (từ) Đà Lạt đi Quảng
+// Ngãi"), a stock exchange ("sàn chứng khoán TP HCM"), a team ("CLB Hà Nội", "U23 Việt Nam", "trên
+// đội Singapore", "Viettel 1-0 Hà Tĩnh", "vs TPHCM", "thắng chật vật Hà Tĩnh"), a time zone ("giờ
+// Hà Nội"), a firm's seat ("có trụ sở tại Mỹ").
 const NOT_SCENE_BEFORE =
-  /(?:biển số|biển kiểm soát|hướng|(?:^|\s)đi|sàn|chứng khoán|CLB|U\d{2}|tuyển(?: nữ| nam)?)\s+$/u;
+  /(?:biển số|biển kiểm soát|hướng(?: từ)?|(?:^|\s)đi|sàn|chứng khoán|CLB|U\d{2}|tuyển(?: nữ| nam)?|(?:^|\s)đội(?: bóng| khách| chủ nhà)?|(?:^|[\s(])giờ|vs\.?|\d\s?[-–]\s?\d+|(?:^|\s)(?<!Cộng\s)(?:thắng|hạ|đánh bại|thua|hòa|cầm hòa)(?: chật vật| sát nút| dễ dàng| nhọc nhằn| đậm| trước)?|trụ sở(?: chính)? (?:tại|ở))\s+$/u;
+// The ends of a stretch of road: "(đoạn từ đường X đến đường Y)".
+const SEGMENT_END = /đoạn từ\s(?:[^,;.()]{1,50}\sđến\s)?$/u;
+// A team that plays: "Hà Nội ghi 2 bàn", "Hà Nội thắng HAGL 2-1", "Hà Tĩnh 0-1 Viettel".
+const NOT_SCENE_AFTER =
+  /^\s(?:vs\.?|\d+\s?[-–]\s?\d|ghi(?:\s\d+)?\sbàn|(?:thắng|thua|hòa|cầm hòa|đánh bại|vô địch)(?=\s[\p{Lu}\d]))/u;
+// The two sides of "trận đấu giữa HAGL và Nam Định", "giữa Viettel và Hồng Lĩnh Hà Tĩnh".
+const BETWEEN_BEFORE = /giữa\s(?:(?!tại |ở |trên )[^\s,.;]+\s){0,4}?(?:và\s(?:[^\s,.;]+\s){0,3})?$/u;
+const BETWEEN_AFTER = /^(?:\s[^\s,.;]+){0,3}\svà\s/u;
 // Where a patient or a load came from: "được chuyển lên từ Bệnh viện huyện X (Long An)".
 const ORIGIN_BEFORE = /(?:chuyển|đưa)\s+(?:\S+\s+){0,2}?từ\s[^,;.]{0,60}$/u;
 // A station in a list of readings: "Nông trường 15 (tỉnh Nghệ An) 119,2mm".
 const READING_AFTER = /^\)\s*\d/u;
 // A country tagging a title ("Trung Quốc: Động đất ...") or placing a city ("Paris (Pháp)").
 
-// Second syllables that end a proper name in lower case ("Phủ Chủ tịch", "Trung tâm Triển lãm").
-const TAIL = '(?:tịch|trường|lãm|nghị|tế|thư|phủ|hội|dân|sự|vụ|ương|tâm|viện|học|bay|sở)';
-// Venues and named buildings after a locative preposition.
+// Second syllables that end a proper name in lower case ("Phủ Chủ tịch", "Trung tâm Triển lãm",
+// "Bệnh viện Đa khoa", "Bảo tàng Mỹ thuật", "Nhà hát Thành phố", "TAND Tối cao").
+const TAIL =
+  '(?:tịch|trường|lãm|nghị|tế|thư|phủ|hội|dân|sự|vụ|ương|tâm|viện|học|bay|sở|an|cao|phố|thuật|khoa|hóa|hoá|thao|gia|niệm|sử)';
+const ACRONYM = '\\p{Lu}{2,}(?![\\p{L}])';
+// The words of a venue's name after its head: capitalised syllables with their lower-case second
+// syllables, acronyms ("Trường ĐH", "TAND"), dashes ("Việt - Xô").
+const VENUE_NAME = `(?:\\s+(?:nhân dân|hàng không|quốc tế|(?:TP\\.?|tỉnh|thành phố)\\s+${CAP}|${ACRONYM}|${CAP}(?:\\s+${TAIL}(?![\\p{L}]))?)|\\s[-–]\\s${CAP})*`;
+const VENUE_HEAD =
+  '(?:Phủ|trụ sở|Nhà hát|Nhà [Vv]ăn hóa|Nhà thi đấu|Nhà|Điện|Trung tâm|Hội trường|Cung [Vv]ăn hóa|Cung|Văn phòng|Trụ sở|Tòa án|Tòa [Pp]húc thẩm|Tòa|Trại [Tt]ạm giam|Trại giam|Bệnh viện|BV|Bảo tàng|Thư viện|Học viện|Trường|Sân vận động|Cảng|Sân bay|sân bay|cảng|Dinh|Khách sạn|Quảng trường|Công viên|Nhà thờ|Chùa|Đền)';
+// Venues and named buildings after a locative preposition or a visit ("thăm Bảo tàng ...").
 const VENUE_RE = new RegExp(
-  `(?<![\\p{L}])(?:tại|ở|đến|xuống|bên ngoài|trước|trong)\\s+((?:Phủ|Nhà|Điện|Trung tâm|Hội trường|Cung|Văn phòng|Trụ sở|Tòa án|Bệnh viện|Trường|Sân vận động|Cảng|Sân bay|sân bay|cảng|Dinh|Khách sạn|Quảng trường)(?:\\s+(?:nhân dân|hàng không|quốc tế|(?:TP\\.?|tỉnh|thành phố)\\s+${CAP}|${CAP}(?:\\s+${TAIL}(?![\\p{L}]))?))*)`,
+  `(tại|ở|đến|xuống|bên ngoài|trước|trong|thăm|tham quan)(?<![\\p{L}]\\1)\\s+((?:trụ sở\\s+)?${VENUE_HEAD}${VENUE_NAME})`,
   'gu',
 );
 const NAME_BEFORE = new RegExp(String.raw`(\p{Lu}[\p{Ll}\p{M}]*)(?:\s\p{Lu}[\p{Ll}\p{M}]*){1,3}\s*$`, 'u');
 const ROUTE_AFTER = new RegExp(String.raw`^\s[-–]\s\p{Lu}`, 'u');
 const ROUTE_BEFORE = new RegExp(String.raw`\p{L}\s[-–]\s$`, 'u');
 const AREA_BEFORE = /khu vực\s+(?:\p{Lu}\p{L}*\s+){0,3}(?:[-–]\s+)?$/u;
-// A hospital that receives or treats patients is where a health story happens.
+// A hospital that receives or treats patients is where a health story happens; a school or a
+// museum that holds a ceremony is where that ceremony is ("Trường ĐH X tổ chức lễ tốt nghiệp").
 const HOSPITAL_RE = new RegExp(
-  `(?<![\\p{L}])Bệnh viện\\s+${NAME}(?=\\s+(?:đã\\s+|vừa\\s+|đang\\s+)?(?:tiếp nhận|cấp cứu|phẫu thuật|mổ|điều trị|cứu sống))`,
+  `(?<![\\p{L}])(?:Bệnh viện|BV)${VENUE_NAME}(?=\\s+(?:đã\\s+|vừa\\s+|đang\\s+)?(?:tiếp nhận|cấp cứu|phẫu thuật|mổ|điều trị|cứu sống|nội soi|gắp|can thiệp|ghép))`,
   'gu',
 );
+const HOST_RE = new RegExp(
+  `(?<![\\p{L}])(?:Trường|Học viện|Đại học|Bảo tàng|Nhà hát|Bệnh viện)${VENUE_NAME}(?=\\s+(?:đã\\s+|vừa\\s+)?tổ chức\\s)`,
+  'gu',
+);
+// "chuyến thăm Australia", "thăm chính thức Việt Nam": the country of a visit is its scene ("mong
+// đón ... thăm Việt Nam" only wishes for one); a part of it, "rung chuyển tây bắc Trung Quốc".
 const LOCATIVE_BEFORE = new RegExp(
-  String.raw`(?:tại|ở|đến|tới|sang|khắp|trên|vào|về)\s+(?:(?!việc\s)\p{L}+\s+)?$`,
+  String.raw`(?:(?:tại|ở|đến|tới|sang|khắp|trên|vào|về)\s+(?:(?!việc\s)\p{L}+\s+)?|chuyến thăm\s+(?:chính thức\s+|cấp nhà nước\s+|làm việc\s+)?|thăm\s+(?:chính thức|cấp nhà nước|làm việc)\s+|(?:^|\s)(?:đông|tây|nam|bắc)(?: nam| bắc)?\s)$`,
   'u',
 );
+// "Cộng hòa Bulgaria", "Liên bang Nga": the formal name is written as part of the country's.
+const FORMAL_BEFORE = /(?:Cộng hòa|Cộng hoà|Vương quốc|Liên bang)\s$/u;
 const IN_NAME_BEFORE = new RegExp(String.raw`(?:\p{Lu}\p{L}*|gia|học|viện)\s$`, 'u');
 const RESIDENCE = /(?:trú|ngụ|quê|sinh sống|cư trú|tạm trú|thường trú|sống)\s+(?:tại|ở)?\s*[^)]*$/u;
 
@@ -89,16 +146,20 @@ const isResidence = (sentence: string, index: number): boolean => {
   // "Nguyễn Văn Vũ (xã Long Hưng, thị xã Gò Công)": brackets after a person give an address.
   if (!inBrackets) return false;
   const head = sentence.slice(Math.max(0, index - 80), Math.max(0, index - before.length + open));
+  // "sống ở đường Nguyễn Trãi (quận Thanh Xuân)": brackets after an address are part of it.
+  if (RESIDENCE.test(head.slice(-40))) return true;
   const name = NAME_BEFORE.exec(head);
-  return name !== null && isSurname(name[1] ?? '');
+  // "đường Đồng Khởi (đoạn từ ...)": a place, not a person, is named before the brackets.
+  return name !== null && isSurname(name[1] ?? '') && !UNIT_JUST_BEFORE.test(head.slice(0, name.index));
 };
+const UNIT_JUST_BEFORE = /(?:đường|phố|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|TP\.?|thôn|ấp|bản)\s$/u;
 
 /** All place mentions in one sentence, longest first on overlaps, residence addresses dropped. */
 export function findViPlaces(sentence: string): PlaceMention[] {
   const found: PlaceMention[] = [];
-  const add = (text: string, index: number, level: number): void => {
-    if (found.some((f) => index < f.index + f.text.length && f.index < index + text.length)) return;
-    if (isResidence(sentence, index)) return;
+  const add = (text: string, index: number, level: number): boolean => {
+    if (found.some((f) => index < f.index + f.text.length && f.index < index + text.length)) return false;
+    if (isResidence(sentence, index)) return false;
     const after = sentence.slice(index + text.length, index + text.length + 6);
     const before = sentence.slice(Math.max(0, index - 8), index);
     // "(Hà Giang cũ)" names the old unit of a place already given; "Lào Cai - Hà Nội" is a route.
@@ -106,98 +167,211 @@ export function findViPlaces(sentence: string): PlaceMention[] {
     const route =
       (ROUTE_AFTER.test(after) || ROUTE_BEFORE.test(before)) &&
       !AREA_BEFORE.test(sentence.slice(Math.max(0, index - 30), index));
-    if (/^\s+cũ\)/u.test(after) || route) return;
+    if (/^\s+cũ\)/u.test(after) || route) return false;
     if (NOT_SCENE_BEFORE.test(sentence.slice(Math.max(0, index - 20), index)) || READING_AFTER.test(after))
-      return;
-    if (ORIGIN_BEFORE.test(sentence.slice(Math.max(0, index - 90), index))) return;
-    // A country is a scene only after a locative word, in a title tag or in brackets after a
-    // city; otherwise it qualifies a noun ("Tổng thống Mỹ", "người dân Việt Nam").
+      return false;
     if (
-      level === 1 &&
-      !LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, index - 24), index)) &&
-      !(index === 0 && after.startsWith(':')) &&
-      !(
-        before.endsWith('(') &&
-        after.startsWith(')') &&
-        found.some((f) => f.index + f.text.length >= index - 2)
-      )
+      NOT_SCENE_AFTER.test(sentence.slice(index + text.length, index + text.length + 16)) ||
+      ORIGIN_BEFORE.test(sentence.slice(Math.max(0, index - 90), index))
     )
-      return;
+      return false;
+    if (level <= 3 && isBetween(sentence, index, text.length)) return false;
+    // "(đoạn từ đường Lê Thánh Tôn đến đường Nguyễn Thiệp)": the ends of a stretch of road.
+    if (sentence.includes('đoạn từ') && SEGMENT_END.test(sentence.slice(Math.max(0, index - 60), index)))
+      return false;
+    // "cách Hà Nội 150 km" measures from a city; "cách đảo Cồn Cỏ 20 hải lý" does give the scene.
+    if (level <= 3 && /cách(?: trung tâm)?\s$/u.test(sentence.slice(Math.max(0, index - 20), index)))
+      return false;
+    if (level === 1) return addCountry(text, index, before, after);
     found.push({ text, index, level });
+    return true;
   };
-  for (const m of sentence.matchAll(HCMC_RE)) add(m[0], m.index, 2);
-  for (const m of sentence.matchAll(REGION_RE)) add(m[0], m.index, REGION_LEVEL);
-  if (sentence.includes('Bệnh viện')) for (const m of sentence.matchAll(HOSPITAL_RE)) add(m[0], m.index, 6);
-  for (const m of sentence.matchAll(VENUE_RE)) {
-    const venue = m[1] ?? '';
+  // A country is a scene only after a locative word, in a title tag or right after a place
+  // ("Paris (Pháp)", "Tashkent, Uzbekistan"); otherwise it qualifies a noun ("Tổng thống Mỹ").
+  const addCountry = (name: string, at: number, before: string, after: string): boolean => {
+    const formal = FORMAL_BEFORE.exec(sentence.slice(Math.max(0, at - 12), at));
+    const index = formal === null ? at : at - formal[0].length;
+    const text = formal === null ? name : sentence.slice(index, at + name.length);
+    const placed =
+      (before.endsWith('(') && after.startsWith(')')) || (/,\s?$/u.test(before) && !before.endsWith('('));
+    const place = placed ? found.find((f) => f.level > 1 && f.index + f.text.length >= at - 2) : undefined;
+    if (
+      place === undefined &&
+      !LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, index - 24), index)) &&
+      !(index === 0 && after.startsWith(':'))
+    )
+      return false;
+    // A country after a foreign place says where that place is: it stays beside Vietnamese ones.
+    const foreign = place !== undefined && !isDomestic(place.text.replace(UNIT_PREFIX, ''));
+    found.push(foreign ? { text, index, level: 1, qualifies: true } : { text, index, level: 1 });
+    return true;
+  };
+  for (const m of matchesOf(HCMC_RE, sentence)) add(m[0], m.index, 2);
+  for (const m of matchesOf(REGION_RE, sentence)) add(m[0], m.index, REGION_LEVEL);
+  if (sentence.includes('Bệnh viện') || sentence.includes('BV ')) {
+    for (const m of matchesOf(HOSPITAL_RE, sentence)) add(m[0], m.index, 6);
+  }
+  if (sentence.includes(' tổ chức ')) for (const m of matchesOf(HOST_RE, sentence)) add(m[0], m.index, 6);
+  for (const m of matchesOf(VENUE_RE, sentence)) {
+    const venue = m[2] ?? '';
     if (venue.split(' ').length >= 2) add(venue, m.index + m[0].length - venue.length, 6);
   }
-  for (const m of sentence.matchAll(UNIT_RE)) {
-    const unit = m[1] ?? '';
-    let name = m[2] ?? '';
-    // Stop the name before a following province or country ("huyện Lang Chánh Thanh Hóa" is rare;
-    // "TP Phú Quốc Kiên Giang" does not occur) — but do cut a trailing person name.
-    const words = name.split(' ');
-    for (let i = 1; i < words.length; i++) {
-      if (isSurname(words[i] ?? '') && words.length - i >= 2) {
-        name = words.slice(0, i).join(' ');
+  const km = sentence.includes('km') || sentence.includes('Km');
+  for (const m of km ? matchesOf(KM_RE, sentence) : []) {
+    // "dài 12 km 300 m" is a length.
+    if (!/\d\s*$/u.test(sentence.slice(Math.max(0, m.index - 3), m.index))) add(m[0], m.index, 6);
+  }
+  for (const m of matchesOf(UNIT_RE, sentence)) addUnit(sentence, m, add);
+  for (const m of matchesOf(CAPITAL_UNIT_RE, sentence)) addUnit(sentence, m, add);
+  for (const m of matchesOf(RUN_RE, sentence)) addKnownNames(sentence, m, add);
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** All matches of a global pattern: an exec loop, since matchAll clones the pattern on each call. */
+function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m);
+  return out;
+}
+
+type Add = (text: string, index: number, level: number) => boolean;
+
+/** "trận đấu giữa HAGL và Nam Định": both sides are teams or parties, not the scene. */
+const isBetween = (sentence: string, index: number, length: number): boolean => {
+  if (!sentence.includes('giữa')) return false;
+  const before = sentence.slice(Math.max(0, index - 50), index);
+  if (!BETWEEN_BEFORE.test(before)) return false;
+  return (
+    before.slice(before.lastIndexOf('giữa')).includes(' và ') ||
+    BETWEEN_AFTER.test(sentence.slice(index + length, index + length + 40))
+  );
+};
+
+/** A unit-word place ("xã Tà Cà"), with the names listed after it and its bracketed parent. */
+function addUnit(sentence: string, m: RegExpExecArray, add: Add): void {
+  const unit = m[1] ?? '';
+  let name = m[2] ?? '';
+  // "tại địa bàn Dốc Má": an area the gazetteer does not know, written without its own unit word
+  // (a known one, "trên địa bàn Hà Nội", is found by its name; "từ địa bàn Tây Bắc" is an origin).
+  if (unit === 'địa bàn') {
+    const at = /(?:tại|ở|trên) $/u.test(sentence.slice(Math.max(0, m.index - 5), m.index));
+    if (at && knownPlace(name) === null && !isDistrict(name) && !/^\d/u.test(name))
+      add(name, m.index + m[0].length - name.length, 5);
+    return;
+  }
+  // Cut a trailing person name ("xã X Nguyễn Văn A"), unless the whole name is a district
+  // ("huyện Nam Trà My": "Trà" is also a surname).
+  const words = name.split(' ');
+  for (let i = 1; i < words.length - 1; i++) {
+    if (isSurname(words[i] ?? '')) {
+      if (!isDistrict(name) && knownPlace(name) === null) name = words.slice(0, i).join(' ');
+      break;
+    }
+  }
+  // As written ("TP.Phủ Lý" keeps its missing space), without a cut-off person name.
+  let text = m[0].slice(0, m[0].length - (m[2] ?? '').length + name.length);
+  const level = unitLevel(unit, name);
+  let end = m.index + text.length;
+  if (level === 5 && /^(?:nút giao|ngã tư|ngã ba)$/u.test(unit)) {
+    const next = JUNCTION_NEXT_RE.exec(sentence.slice(end, end + 60));
+    if (next !== null) text += next[0];
+  }
+  // "Mốc 1368" is a border marker (written with a capital or in a story about the border);
+  // "vượt mốc 2.000 điểm", "đến mốc 2030 năm" are thresholds.
+  if (
+    /^(?:cột mốc|[Mm]ốc)$/u.test(unit) &&
+    (MARK_THRESHOLD.test(sentence.slice(end, end + 8)) || !/^M|biên giới/u.test(`${unit} ${sentence}`))
+  )
+    return;
+  if (!add(text, m.index, level)) return;
+  end = m.index + text.length;
+  const parent = PARENT_RE.exec(sentence.slice(end, end + 40));
+  if (
+    parent?.[1] !== undefined &&
+    knownPlace(parent[1]) === null &&
+    level >= 3 &&
+    !isSurname(parent[1].split(' ')[0] ?? '')
+  ) {
+    add(parent[1], end + parent[0].indexOf(parent[1]), Math.max(2, level - 1));
+    return;
+  }
+  // A list: each next name that the gazetteer does not know as a province or country.
+  for (let n = 0; n < 4 && level >= 3 && level <= 5; n++) {
+    const next = LIST_NEXT_RE.exec(sentence.slice(end, end + 60));
+    const item = next?.[1];
+    if (next === null || item === undefined || knownPlace(item) !== null) return;
+    if (isSurname(item.split(' ')[0] ?? '') && item.includes(' ') && !isDistrict(item)) return;
+    const at = end + next[0].length - item.length;
+    if (!add(item, at, level)) return;
+    end = at + item.length;
+  }
+}
+
+/** "tại Tashkent, Uzbekistan": an unknown run after a locative word, followed by a country. */
+const isForeignCity = (sentence: string, m: RegExpExecArray): boolean => {
+  const end = m.index + m[0].length;
+  // Only a comma or a bracket may follow (cheap test first: most runs fail it).
+  if (sentence[end] !== ',' && !(sentence[end] === ' ' && sentence[end + 1] === '(')) return false;
+  if (!LOCATIVE_JUST_BEFORE.test(sentence.slice(Math.max(0, m.index - 5), m.index))) return false;
+  const country = COUNTRY_AFTER.exec(sentence.slice(end, end + 40))?.[1];
+  return country !== undefined && knownPlace(country) === 1 && knownPlace(m[0]) === null && !isDistrict(m[0]);
+};
+
+/** Gazetteer names inside a capitalised run, longest first ("Mỹ Donald Trump" -> "Mỹ"). */
+function addKnownNames(sentence: string, m: RegExpExecArray, add: Add): void {
+  const words = m[0].split(/\s+/u);
+  // A run that starts with a surname and goes on is a person ("Nguyễn Hòa Bình", "Hồ Chí Minh"
+  // after "Chủ tịch"), unless the whole run is itself a known place.
+  if (isSurname(words[0] ?? '') && words.length >= 3 && knownPlace(m[0]) === null) return;
+  if (isForeignCity(sentence, m)) {
+    add(m[0], m.index, 2);
+    return;
+  }
+  let offset = m.index;
+  for (let i = 0; i < words.length; offset += (words[i]?.length ?? 0) + 1, i++) {
+    const prev = sentence.slice(Math.max(0, offset - 9), offset);
+    // "Chủ tịch Hồ Chí Minh", "Bác Hồ Chí Minh", "tư tưởng Hồ Chí Minh" name the person.
+    if (/(?:Chủ tịch|Bác|tưởng) $/u.test(prev)) break;
+    // Inside a longer proper name ("ĐH Quốc gia Hà Nội", "Trường THPT Chuyên X") a place
+    // name names the institution, not the scene.
+    if (i === 0 && offset > 0 && IN_NAME_BEFORE.test(prev)) {
+      if (!/^(?:Tại|Ở|Từ|Đến|Trong|Theo)\s$/u.test(sentence.slice(0, offset))) break;
+    }
+    if (!canStartPlace(words[i] ?? '')) continue;
+    const bracketOrLocative = /(?:\(|ở |tại )$/u.test(prev);
+    // Place names have at most five words ("Bà Rịa - Vũng Tàu").
+    for (let j = Math.min(words.length, i + 5); j > i; j--) {
+      const cand = words.slice(i, j).join(' ');
+      const level = knownPlace(cand);
+      // "Bangkok Post", "Hanoi Times": a place name followed by an English word names a paper or a firm.
+      if (
+        level !== null &&
+        j < words.length &&
+        ENGLISH_WORD.test(words[j] ?? '') &&
+        knownPlace(words[j] ?? '') === null
+      )
+        break;
+      if (level !== null || (bracketOrLocative && isDistrict(cand))) {
+        add(cand, offset, level ?? 3);
+        for (let k = i + 1; k < j; k++) offset += (words[k - 1]?.length ?? 0) + 1;
+        i = j - 1;
         break;
       }
     }
-    // As written ("TP.Phủ Lý" keeps its missing space), without a cut-off person name.
-    add(m[0].slice(0, m[0].length - (m[2] ?? '').length + name.length), m.index, unitLevel(unit, name));
   }
-  for (const m of sentence.matchAll(RUN_RE)) {
-    const words = m[0].split(/\s+/u);
-    // A run that starts with a surname and goes on is a person ("Nguyễn Hòa Bình", "Hồ Chí Minh"
-    // after "Chủ tịch"), unless the whole run is itself a known place.
-    if (isSurname(words[0] ?? '') && words.length >= 3 && knownPlace(m[0]) === null) continue;
-    // Longest known name inside the run, scanning from each start ("Mỹ Donald Trump" -> "Mỹ").
-    let offset = m.index;
-    for (let i = 0; i < words.length; offset += (words[i]?.length ?? 0) + 1, i++) {
-      const prev = sentence.slice(Math.max(0, offset - 9), offset);
-      // "Chủ tịch Hồ Chí Minh", "Bác Hồ Chí Minh", "tư tưởng Hồ Chí Minh" name the person.
-      if (/(?:Chủ tịch|Bác|tưởng) $/u.test(prev)) break;
-      // Inside a longer proper name ("ĐH Quốc gia Hà Nội", "Trường THPT Chuyên X") a place
-      // name names the institution, not the scene.
-      if (i === 0 && offset > 0 && IN_NAME_BEFORE.test(prev)) {
-        if (!/^(?:Tại|Ở|Từ|Đến|Trong|Theo)\s$/u.test(sentence.slice(0, offset))) break;
-      }
-      if (!canStartPlace(words[i] ?? '')) continue;
-      const bracketOrLocative = /(?:\(|ở |tại )$/u.test(prev);
-      // Place names have at most five words ("Bà Rịa - Vũng Tàu").
-      for (let j = Math.min(words.length, i + 5); j > i; j--) {
-        const cand = words.slice(i, j).join(' ');
-        const level = knownPlace(cand);
-        // "Bangkok Post", "Hanoi Times": a place name followed by an English word names a paper or a firm.
-        if (
-          level !== null &&
-          j < words.length &&
-          ENGLISH_WORD.test(words[j] ?? '') &&
-          knownPlace(words[j] ?? '') === null
-        )
-          break;
-        if (level !== null || (bracketOrLocative && isDistrict(cand))) {
-          add(cand, offset, level ?? 3);
-          for (let k = i + 1; k < j; k++) offset += (words[k - 1]?.length ?? 0) + 1;
-          i = j - 1;
-          break;
-        }
-      }
-    }
-  }
-  return found.sort((a, b) => a.index - b.index);
 }
 
 /**
  * Drops countries when a more specific place is given: "tại Phủ Chủ tịch ... tại Việt Nam" adds
  * nothing. A foreign country stays when no place found is Vietnamese, since the gazetteer does
- * not know the places of a story abroad ("thành phố Lô Định, tỉnh Tứ Xuyên", "Paris (Pháp)").
+ * not know the places of a story abroad ("thành phố Lô Định, tỉnh Tứ Xuyên", "Paris (Pháp)"), and
+ * one written right after a foreign place stays beside Vietnamese ones ("tỉnh Houaphan (Lào)").
  */
 export function withoutNeedlessCountries<T extends PlaceMention>(places: readonly T[]): T[] {
   if (!places.some((p) => p.level > 1)) return [...places];
   const abroad = !places.some((p) => p.level > 1 && isDomestic(p.text.replace(UNIT_PREFIX, '')));
-  return places.filter((p) => p.level > 1 || (abroad && !HOME.test(p.text)));
+  return places.filter((p) => p.level > 1 || ((abroad || p.qualifies === true) && !HOME.test(p.text)));
 }
 const UNIT_PREFIX = /^(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s*/u;
 const HOME = /^(?:Việt Nam|Vietnam|Viet Nam|Biển Đông)$/u;
