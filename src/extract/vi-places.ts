@@ -41,9 +41,13 @@ const UNIT_RE = new RegExp(
 );
 // Capitalised units: "Quận 1", "Huyện Môn Nguyên" (rarer, so a pattern of their own).
 const CAPITAL_UNIT_RE = new RegExp(
-  `(Huyện|Quận|Phường|Xã)(?<![\\p{L}]\\1)\\s+(${NAME}|\\d+[A-Z]?)(?![\\p{L}\\d])`,
+  `(Huyện|Quận|Phường|Xã|Thành phố|Tỉnh)(?<![\\p{L}]\\1)\\s+(${NAME}|\\d+[A-Z]?)(?![\\p{L}\\d])`,
   'gu',
 );
+// A street address after a locative word: "tại số 96 Nguyễn Du", "ở số 176 Xuân Diệu".
+const ADDRESS_RE = new RegExp(`(?:tại|ở)\\s+(số\\s+\\d+[A-Z]?(?:\\/\\d+)?\\s+${NAME})(?![\\p{L}\\d])`, 'gu');
+// "Chủ tịch UBND thành phố Nguyễn Đức Chung": the unit belongs to the office, the name to a person.
+const OFFICE_BEFORE = /(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân|Thành ủy|Tỉnh ủy)\s+$/u;
 // Kilometre posts: "Km 12+300", "km472" (a distance, "cách 5 km", has no number after it).
 const KM_RE = /[Kk]m(?<![\p{L}\d][Kk]m)\s?\d+(?:\+\d+)?(?![\p{L}\d])/gu;
 // More names of the same unit after one: "xã Tà Cà, Tây Sơn và thị trấn ...", "huyện Bắc Trà My và
@@ -221,8 +225,13 @@ export function findViPlaces(sentence: string): PlaceMention[] {
     // "dài 12 km 300 m" is a length.
     if (!/\d\s*$/u.test(sentence.slice(Math.max(0, m.index - 3), m.index))) add(m[0], m.index, 6);
   }
-  for (const m of matchesOf(UNIT_RE, sentence)) addUnit(sentence, m, add);
+  if (sentence.includes('số ')) {
+    for (const m of matchesOf(ADDRESS_RE, sentence))
+      add(m[1] ?? '', m.index + m[0].length - (m[1] ?? '').length, 5);
+  }
+  // Capitalised units first: "Thành phố Hà Nội" holds the unit word "phố".
   for (const m of matchesOf(CAPITAL_UNIT_RE, sentence)) addUnit(sentence, m, add);
+  for (const m of matchesOf(UNIT_RE, sentence)) addUnit(sentence, m, add);
   for (const m of matchesOf(RUN_RE, sentence)) addKnownNames(sentence, m, add);
   return found.sort((a, b) => a.index - b.index);
 }
@@ -263,7 +272,16 @@ function addUnit(sentence: string, m: RegExpExecArray, add: Add): void {
   // Cut a trailing person name ("xã X Nguyễn Văn A"), unless the whole name is a district
   // ("huyện Nam Trà My": "Trà" is also a surname).
   const words = name.split(' ');
-  for (let i = 1; i < words.length - 1; i++) {
+  if (
+    words.length >= 3 &&
+    isSurname(words[0] ?? '') &&
+    !isDistrict(name) &&
+    knownPlace(name) === null &&
+    OFFICE_BEFORE.test(sentence.slice(Math.max(0, m.index - 24), m.index))
+  )
+    return;
+  // A unit named after a person ("phường Nguyễn Thái Bình") is not cut either.
+  for (let i = 1; i < words.length - 1 && !isSurname(words[0] ?? ''); i++) {
     if (isSurname(words[i] ?? '')) {
       if (!isDistrict(name) && knownPlace(name) === null) name = words.slice(0, i).join(' ');
       break;

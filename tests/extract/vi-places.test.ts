@@ -153,3 +153,19 @@ describe('countries beside more specific places', () => {
     ).toEqual(['Hà Nội']);
   });
 });
+
+describe('addresses and offices', () => {
+  it('finds a street address and a capitalised "Thành phố"', () => {
+    expect(places('Lễ khánh thành diễn ra tại số 96 Nguyễn Du, phường Cửa Nam, Thành phố Hà Nội.')).toEqual([
+      'số 96 Nguyễn Du',
+      'phường Cửa Nam',
+      'Thành phố Hà Nội',
+    ]);
+  });
+
+  it("does not read the person after an office's unit word as a place", () => {
+    expect(places('Chủ tịch UBND thành phố Nguyễn Đức Chung trao hoa chúc mừng.')).toEqual([]);
+    // A ward named after a person is still a place.
+    expect(places('Vụ cháy xảy ra tại phường Nguyễn Thái Bình.')).toEqual(['phường Nguyễn Thái Bình']);
+  });
+});
