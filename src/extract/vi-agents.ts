@@ -352,7 +352,8 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
       /(?:TP\.?|[Tt]hành phố|tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thôn|xóm|ấp|bản|làng|nhà xe|hãng xe|đường|đoạn|chiều|hướng|phố|khu|sân|sân đấu|sân vận động|nhà thi đấu|cầu|chợ|trường|sông|núi|đèo|đảo|biển|vịnh|hồ|Công an|UBND|Tòa|TAND|Bệnh viện|bệnh viện|Trường|Trung tâm)\s*$/u.test(
         before,
       );
-    if (prefixed || ROUTE_ARROW.test(before)) continue;
+    const arrows = sentence.includes('→') || sentence.includes('>');
+    if (prefixed || (arrows && ROUTE_ARROW.test(before))) continue;
     if (
       (before.includes('đường') ||
         before.includes('phố') ||
@@ -362,12 +363,10 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
       STREET_LIST.test(before)
     )
       continue;
-    if (ROUTE_ARROW_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+    if (arrows && ROUTE_ARROW_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 3)))
+      continue;
     // "bắt giữ tại Cao Phong": a district after a locative word is a place, whatever its first syllable.
     if (LOCATIVE_END.test(before) && isDistrict(text)) continue;
-    // "Đoàn Ngoại giao", "Viện Khoa học": the run goes on in a lower-case syllable of a field word.
-    const next = /^ (\p{Ll}+)/u.exec(sentence.slice(m.index + m[0].length))?.[1];
-    if (next !== undefined && FIELD_WORD_RE.test(`${words.at(-1) ?? ''} ${next}`)) continue;
     const surnameLed = isSurname(name[0] ?? '') && name.length >= 2 && name.length <= 4;
     // The role test is the costliest regex here: only foreign-looking names need it.
     const afterRole = !surnameLed && (honorific === 1 || endsWithRole(before));
@@ -378,17 +377,22 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
     const sino = afterRole && name.length === 3 && FOREIGN_SURNAMES.has(name[0] ?? '');
     const end = m.index + m[0].length;
     const multi = name.length >= 2 && name.length <= 4;
+    // Only runs without a surname need the costlier foreign-name tests.
     const foreign =
-      (afterRole && name.length <= 4 && plain) ||
-      sino ||
-      (plain && multi && !surnameLed && hasCountryAfter(sentence, end)) ||
-      // "Chủ tịch Hạ viện Ấn Độ Om Birla": a foreign name right after its country.
-      (plain && multi && skip > honorific) ||
-      // "ông Mun Chê In": a Korean or Lao name in Vietnamese spelling after "ông"/"bà".
-      (multi && HONORIFIC_END.test(before)) ||
-      // "bắt quả tang Tồng Lò và Lầu Lò (cùng 40 tuổi, ...)": an aged suspect.
-      (multi && crime && AGED.test(sentence.slice(end)));
+      !surnameLed &&
+      ((afterRole && name.length <= 4 && plain) ||
+        sino ||
+        (plain && multi && hasCountryAfter(sentence, end)) ||
+        // "Chủ tịch Hạ viện Ấn Độ Om Birla": a foreign name right after its country.
+        (plain && multi && skip > honorific) ||
+        // "ông Mun Chê In": a Korean or Lao name in Vietnamese spelling after "ông"/"bà".
+        (multi && HONORIFIC_END.test(before)) ||
+        // "bắt quả tang Tồng Lò và Lầu Lò (cùng 40 tuổi, ...)": an aged suspect.
+        (multi && crime && AGED.test(sentence.slice(end))));
     if (!surnameLed && !foreign) continue;
+    // "Đoàn Ngoại giao", "Viện Khoa học": the run goes on in a lower-case syllable of a field word.
+    const next = /^ (\p{Ll}+)/u.exec(sentence.slice(m.index + m[0].length))?.[1];
+    if (next !== undefined && FIELD_WORD_RE.test(`${words.at(-1) ?? ''} ${next}`)) continue;
     // The first word of a sentence is capitalised anyway: do not take "Tại", "Trong"...
     if (index === 0 && !surnameLed) continue;
     // "Mai Lâm (tỉnh Thanh Hóa)": a run placed in one unit is a place; a suspect's address
