@@ -4,7 +4,7 @@
  * Flags: --verbose (per-field errors, never for the held-out set), --json (one JSON object instead
  * of the table), --sets a,b (only these sets, by name).
  * Sets: ../shared/data/eval/dev, ../shared/data/eval/giveme5w1h-gold, tests/fixtures/eval,
- * tests/fixtures/eval-dev2, tests/fixtures/eval-dev3, tests/fixtures/eval-heldout; a missing folder prints
+ * tests/fixtures/eval-dev2, -dev3, -dev4, tests/fixtures/eval-heldout; a missing folder prints
  * "skipped <set>: not found".
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -31,8 +31,7 @@ const root = join(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
 const setsFlag = argv.indexOf('--sets');
-const onlySets =
-  setsFlag === -1 ? null : new Set((argv[setsFlag + 1] ?? '').split(',').map((x) => x.trim()));
+const onlySets = setsFlag === -1 ? null : new Set((argv[setsFlag + 1] ?? '').split(',').map((x) => x.trim()));
 // `npm run eval | head` closes the pipe early: stop quietly instead of crashing.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
@@ -217,6 +216,7 @@ const sets: Array<{ name: string; dir: string; load: (dir: string) => Sample[] }
   { name: 'fixtures', dir: join(root, 'tests', 'fixtures', 'eval'), load: (d) => loadPairs(d, 'fixtures') },
   { name: 'dev2', dir: join(root, 'tests', 'fixtures', 'eval-dev2'), load: (d) => loadPairs(d, 'dev2') },
   { name: 'dev3', dir: join(root, 'tests', 'fixtures', 'eval-dev3'), load: (d) => loadPairs(d, 'dev3') },
+  { name: 'dev4', dir: join(root, 'tests', 'fixtures', 'eval-dev4'), load: (d) => loadPairs(d, 'dev4') },
   {
     name: 'heldout',
     dir: join(root, 'tests', 'fixtures', 'eval-heldout'),

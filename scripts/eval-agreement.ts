@@ -1,0 +1,83 @@
+/**
+ * `npm run eval:agreement`: how far two human annotations of the same articles agree, scored
+ * exactly as `npm run eval` scores the extractor (the first annotation as gold, the second as
+ * the prediction; F1 is symmetric). It is the ceiling the extractor's figures should be read
+ * against. Second annotations: tests/fixtures/eval-iaa/<set>-NNN.gold.json; first ones: the
+ * set's own NNN.gold.json. Dates are compared in full (both annotators saw the same page).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Counts } from './eval-score.ts';
+import { addCounts, countMatches, f1, NO_COUNTS, rouge1Best } from './eval-score.ts';
+
+interface Gold {
+  readonly who: readonly string[];
+  readonly where: readonly string[];
+  readonly date: string | null;
+  readonly what: string;
+}
+
+const root = join(import.meta.dirname, '..');
+const second = join(root, 'tests', 'fixtures', 'eval-iaa');
+const folders: Record<string, string> = {
+  heldout: 'eval-heldout',
+  dev3: 'eval-dev3',
+  dev4: 'eval-dev4',
+  dev2: 'eval-dev2',
+  fixtures: 'eval',
+};
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+function readGold(path: string): Gold {
+  const g = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const when = (g.when ?? {}) as Record<string, unknown>;
+  return {
+    who: strings(g.who),
+    where: strings(g.where),
+    date: typeof when.date === 'string' ? when.date : null,
+    what: typeof g.what === 'string' ? g.what : '',
+  };
+}
+
+if (!existsSync(second)) {
+  process.stdout.write(`skipped: ${second} not found\n`);
+  process.exit(0);
+}
+let who: Counts = NO_COUNTS;
+let where: Counts = NO_COUNTS;
+let sameDate = 0;
+let what = 0;
+let n = 0;
+const lines: string[] = [];
+for (const f of readdirSync(second)
+  .filter((x) => /^\w+-\d+\.gold\.json$/u.test(x))
+  .sort()) {
+  const [set = '', id = ''] = f.replace('.gold.json', '').split('-');
+  const folder = folders[set];
+  if (folder === undefined) continue;
+  const firstPath = join(root, 'tests', 'fixtures', folder, `${id}.gold.json`);
+  if (!existsSync(firstPath)) continue;
+  const a = readGold(firstPath);
+  const b = readGold(join(second, f));
+  const cWho = countMatches(b.who, a.who);
+  const cWhere = countMatches(b.where, a.where);
+  who = addCounts(who, cWho);
+  where = addCounts(where, cWhere);
+  if (a.date === b.date) sameDate++;
+  what += rouge1Best(b.what, [a.what]);
+  n++;
+  // As in `npm run eval`, nothing of the held-out set is printed beyond its totals.
+  if (process.argv.includes('--verbose') && set !== 'heldout') {
+    if (cWho.fp + cWho.fn > 0)
+      lines.push(`${set}/${id} who   ${JSON.stringify(a.who)} vs ${JSON.stringify(b.who)}`);
+    if (cWhere.fp + cWhere.fn > 0)
+      lines.push(`${set}/${id} where ${JSON.stringify(a.where)} vs ${JSON.stringify(b.where)}`);
+    if (a.date !== b.date) lines.push(`${set}/${id} when  ${String(a.date)} vs ${String(b.date)}`);
+  }
+}
+process.stdout.write(
+  `two annotators, ${String(n)} articles: who F1 ${f1(who).toFixed(2)}, where F1 ${f1(where).toFixed(2)}, ` +
+    `same date ${(sameDate / Math.max(1, n)).toFixed(2)}, what ROUGE-1 ${(what / Math.max(1, n)).toFixed(2)}\n`,
+);
+for (const l of lines) process.stdout.write(`${l}\n`);
