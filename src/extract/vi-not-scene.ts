@@ -7,9 +7,10 @@ import { isSurname } from './gazetteer.ts';
 // Not the scene: a number plate ("biển số TP.HCM"), a direction ("theo hướng (từ) Đà Lạt đi Quảng
 // Ngãi"), a stock exchange ("sàn chứng khoán TP HCM"), a team ("CLB Hà Nội", "U23 Việt Nam", "trên
 // đội Singapore", "Viettel 1-0 Hà Tĩnh", "vs TPHCM", "thắng chật vật Hà Tĩnh"), a time zone ("giờ
-// Hà Nội"), a firm's seat ("có trụ sở tại Mỹ").
+// Hà Nội"), a firm's seat ("có trụ sở tại Mỹ"), where a person is from or whom a player plays
+// for ("người Hà Tĩnh", "Phạm Minh Tuấn của Đà Nẵng").
 const NOT_SCENE_BEFORE =
-  /(?:biển số|biển kiểm soát|hướng(?: từ)?|(?:^|\s)đi|sàn|chứng khoán|CLB|U\d{2}|tuyển(?: nữ| nam)?|(?:^|\s)đội(?: bóng| khách| chủ nhà)?|(?:^|[\s(])giờ|vs\.?|\d\s?[-–]\s?\d+|(?:^|\s)(?<!Cộng\s)(?:thắng|hạ|đánh bại|thua|hòa|cầm hòa)(?: chật vật| sát nút| dễ dàng| nhọc nhằn| đậm| trước)?|trụ sở(?: chính)? (?:tại|ở))\s+$/u;
+  /(?:(?:^|\s)người(?: gốc)?|(?:^|\s)của|biển số|biển kiểm soát|hướng(?: từ)?|(?:^|\s)đi|sàn|chứng khoán|CLB|U\d{2}|tuyển(?: nữ| nam)?|(?:^|\s)đội(?: bóng| khách| chủ nhà)?|(?:^|[\s(])giờ|vs\.?|\d\s?[-–]\s?\d+|(?:^|\s)(?<!Cộng\s)(?:thắng|hạ|đánh bại|thua|hòa|cầm hòa)(?: chật vật| sát nút| dễ dàng| nhọc nhằn| đậm| trước)?|trụ sở(?: chính)? (?:tại|ở))\s+$/u;
 // The ends of a stretch of road: "(đoạn từ đường X đến đường Y)".
 const SEGMENT_END = /đoạn từ\s(?:[^,;.()]{1,50}\sđến\s)?$/u;
 // A team that plays: "Hà Nội ghi 2 bàn", "Hà Nội thắng HAGL 2-1", "Hà Tĩnh 0-1 Viettel".

@@ -138,7 +138,9 @@ export function findViPlaces(sentence: string): PlaceMention[] {
     const text = formal === null ? name : sentence.slice(index, at + name.length);
     const placed =
       (before.endsWith('(') && after.startsWith(')')) || (/,\s?$/u.test(before) && !before.endsWith('('));
-    const place = placed ? found.find((f) => f.level > 1 && f.index + f.text.length >= at - 2) : undefined;
+    const place = placed
+      ? found.find((f) => f.level > 1 && f.index < at && f.index + f.text.length >= at - 2)
+      : undefined;
     if (
       place === undefined &&
       !LOCATIVE_BEFORE.test(sentence.slice(Math.max(0, index - 24), index)) &&

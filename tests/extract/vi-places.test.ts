@@ -169,3 +169,13 @@ describe('addresses and offices', () => {
     expect(places('Vụ cháy xảy ra tại phường Nguyễn Thái Bình.')).toEqual(['phường Nguyễn Thái Bình']);
   });
 });
+
+describe('affiliations and agencies', () => {
+  it("does not take a player's side, a person's home province or a news agency's country for the scene", () => {
+    expect(places('Ở chung kết, Phạm Minh Tuấn của Đà Nẵng thắng Trịnh Linh Giang của Hà Nội.')).toEqual([]);
+    expect(places('"Chân chạy" người Hà Tĩnh giúp điền kinh giành HCV.')).toEqual([]);
+    expect(
+      places('Hãng thông tấn Reuters (Anh) đưa tin động đất xảy ra ngoài khơi tỉnh Fukushima, Nhật Bản.'),
+    ).toEqual(['tỉnh Fukushima', 'Nhật Bản']);
+  });
+});
