@@ -89,7 +89,7 @@ const VENUE_HEAD =
   '(?:Phủ|trụ sở|Nhà hát|Nhà [Vv]ăn hóa|Nhà thi đấu|Nhà|Điện|Trung tâm|Hội trường|Cung [Vv]ăn hóa|Cung|Văn phòng|Trụ sở|Tòa án|Tòa [Pp]húc thẩm|Tòa|Trại [Tt]ạm giam|Trại giam|Bệnh viện|BV|Bảo tàng|Thư viện|Học viện|Trường|Sân vận động|Cảng|Sân bay|sân bay|cảng|Dinh|Khách sạn|Quảng trường|Công viên|Nhà thờ|Chùa|Đền)';
 // Venues and named buildings after a locative preposition or a visit ("thăm Bảo tàng ...").
 const VENUE_RE = new RegExp(
-  `(tại|ở|đến|xuống|bên ngoài|trước|trong|thăm|tham quan)(?<![\\p{L}]\\1)\\s+((?:trụ sở\\s+)?${VENUE_HEAD}${VENUE_NAME})`,
+  `(tại|ở|đến|xuống|bên ngoài|trước|trong|thăm|tham quan)(?<![\\p{L}]\\1)\\s+((?:trụ sở\\s+|khuôn viên\\s+)?${VENUE_HEAD}${VENUE_NAME})`,
   'gu',
 );
 // A hospital that receives or treats patients is where a health story happens; a school or a

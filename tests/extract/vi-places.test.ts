@@ -155,6 +155,13 @@ describe('countries beside more specific places', () => {
 });
 
 describe('addresses and offices', () => {
+  it('finds a venue given by its grounds', () => {
+    expect(places('Lễ hội diễn ra tại khuôn viên Hội trường Thống Nhất, TP.HCM.')).toEqual([
+      'khuôn viên Hội trường Thống Nhất',
+      'TP.HCM',
+    ]);
+  });
+
   it('finds a street address and a capitalised "Thành phố"', () => {
     expect(places('Lễ khánh thành diễn ra tại số 96 Nguyễn Du, phường Cửa Nam, Thành phố Hà Nội.')).toEqual([
       'số 96 Nguyễn Du',
