@@ -71,8 +71,10 @@ const RUN_RE = new RegExp(
   `\\p{Lu}(?<![\\p{L}]\\p{Lu})[\\p{Ll}\\p{M}'’]*(?:[ \\-]+${CAP})*(?![\\p{L}])`,
   'gu',
 );
-// Regions of Vietnam, which weather and disaster news give as the scene.
-const REGION_RE = /([Mm]iền (?:Bắc|Trung|Nam)|Tây Nguyên|Biển Đông)(?<![\p{L}]\1)(?![\p{L}])/gu;
+// Regions of Vietnam, which weather and disaster news give as the scene ("khu vực Bắc Bộ", "các
+// tỉnh Nam Trung Bộ", "vùng Đồng bằng sông Cửu Long").
+const REGION_RE =
+  /([Mm]iền (?:Bắc|Trung|Nam)|(?:Bắc|Nam) Trung [Bb]ộ|(?:Bắc|Trung|Nam) [Bb]ộ|Tây Nguyên|[Đđ]ồng bằng sông (?:Cửu Long|Hồng)|Biển Đông)(?<![\p{L}]\1)(?![\p{L}])/gu;
 const REGION_LEVEL = 1.5;
 const ENGLISH_WORD = /^[A-Z][a-z]+$/u;
 // A country tagging a title ("Trung Quốc: Động đất ...") or placing a city ("Paris (Pháp)").

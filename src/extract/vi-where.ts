@@ -103,6 +103,14 @@ export function findViWhere(title: string, sentences: readonly string[], hasAgen
   }
   // A country beside a place inside it adds nothing, unless the story is abroad; alone it may be the scene.
   places.splice(0, places.length, ...withoutNeedlessCountries(places));
+  // "miền Trung" already says "Bắc Trung Bộ": a part of a region found beside it adds nothing.
+  const regions = new Set(places.map((p) => p.text.toLowerCase()));
+  const covered = (text: string): boolean => {
+    const part = /^(?:(bắc|nam) trung|(bắc|trung|nam)) bộ$/u.exec(text.toLowerCase());
+    const whole = part === null ? null : part[1] === undefined ? part[2] : 'trung';
+    return whole != null && regions.has(`miền ${whole}`);
+  };
+  places.splice(0, places.length, ...places.filter((p) => !covered(p.text)));
   // National figures name only the country: "Xuất khẩu ... của Việt Nam ..." (guideline 4).
   if (places.length === 0 && !hasAgents) {
     const m = /của\s+(Việt Nam|Vietnam)/u.exec(sentences[0] ?? '');

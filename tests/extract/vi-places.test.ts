@@ -186,3 +186,14 @@ describe('affiliations and agencies', () => {
     ).toEqual(['tỉnh Fukushima', 'Nhật Bản']);
   });
 });
+
+describe('regions of Vietnam', () => {
+  it('finds the regions weather news gives, not compass directions', () => {
+    expect(
+      places(
+        'Khu vực Bắc Bộ có mưa, các tỉnh Nam Trung Bộ, Tây Nguyên và Nam Bộ nắng nóng; Đồng bằng sông Cửu Long mưa rào.',
+      ),
+    ).toEqual(['Bắc Bộ', 'Nam Trung Bộ', 'Tây Nguyên', 'Nam Bộ', 'Đồng bằng sông Cửu Long']);
+    expect(places('Bão di chuyển theo hướng Tây Bắc, gió mùa Đông Bắc tăng cường.')).toEqual([]);
+  });
+});

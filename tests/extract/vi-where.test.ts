@@ -57,3 +57,11 @@ describe('which sentences where reads', () => {
     ).toEqual(['tỉnh Tây Java', 'Indonesia']);
   });
 });
+
+describe('regions', () => {
+  it('leaves out a part of a region already named ("Bắc Trung Bộ" beside "miền Trung")', () => {
+    expect(
+      findViWhere('Miền Trung mưa lớn', ['Mưa lớn ở miền Trung, nhất là Bắc Trung Bộ.'], false).where,
+    ).toEqual(['Miền Trung']);
+  });
+});
