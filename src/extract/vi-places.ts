@@ -97,7 +97,7 @@ const VENUE_RE = new RegExp(
 // A hospital that receives or treats patients is where a health story happens; a school or a
 // museum that holds a ceremony is where that ceremony is ("Trường ĐH X tổ chức lễ tốt nghiệp").
 const HOSPITAL_RE = new RegExp(
-  `(?<![\\p{L}])(?:Bệnh viện|BV)${VENUE_NAME}(?=\\s+(?:đã\\s+|vừa\\s+|đang\\s+)?(?:tiếp nhận|cấp cứu|phẫu thuật|mổ|điều trị|cứu sống|nội soi|gắp|can thiệp|ghép))`,
+  `(?<![\\p{L}])(?:Bệnh viện|BV)${VENUE_NAME}(?=\\s+(?:đã\\s+|vừa\\s+|đang\\s+)?(?:(?:lần đầu tiên|lần đầu)\\s+)?(?:thực hiện thành công|thực hiện|tiếp nhận|cấp cứu|phẫu thuật|mổ|điều trị|cứu sống|nội soi|gắp|can thiệp|ghép))`,
   'gu',
 );
 const HOST_RE = new RegExp(

@@ -155,6 +155,12 @@ describe('countries beside more specific places', () => {
 });
 
 describe('addresses and offices', () => {
+  it('finds a hospital that performs an operation', () => {
+    expect(places('Thành tựu mà Bệnh viện Trung ương Huế thực hiện là 21 ca ghép tạng.')).toEqual([
+      'Bệnh viện Trung ương Huế',
+    ]);
+  });
+
   it('finds a venue given by its grounds', () => {
     expect(places('Lễ hội diễn ra tại khuôn viên Hội trường Thống Nhất, TP.HCM.')).toEqual([
       'khuôn viên Hội trường Thống Nhất',
