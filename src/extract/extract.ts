@@ -16,7 +16,7 @@ import { dedupe } from './dedupe-names.ts';
 import { knownPlace } from './gazetteer.ts';
 import type { DateContext, PartialDate } from './resolve-date.ts';
 import { isoDate, publicationDay, urlDate } from './resolve-date.ts';
-import { bodySentences, withRealDStroke } from './sentences.ts';
+import { bodySentences } from './sentences.ts';
 import { yearsInText } from './vi-dates.ts';
 import { findViWhen } from './vi-when.ts';
 import { findViWhere, MAX_WHERE } from './vi-where.ts';
@@ -81,9 +81,7 @@ const isStatementTitle = (title: string): boolean => {
 
 /** See {@link DetailedExtraction}. */
 export function extractDetailed(input: ExtractInput): DetailedExtraction {
-  const title = withRealDStroke(input.title.slice(0, MAX_SENTENCE_CHARS).normalize('NFC'))
-    .replace(/\s+/gu, ' ')
-    .trim();
+  const title = input.title.slice(0, MAX_SENTENCE_CHARS).normalize('NFC').replace(/\s+/gu, ' ').trim();
   let sentences = bodySentences(input.body.slice(0, MAX_BODY_CHARS), SENTENCE_LIMIT).map((s) =>
     s.text.slice(0, MAX_SENTENCE_CHARS),
   );

@@ -125,15 +125,6 @@ const withDatelineApart = (line: string): string => {
 const MAX_DATELINE = 24;
 const LETTER_BEFORE = /\p{L}/u;
 
-/**
- * "Ðức Tuấn": some pages type the Icelandic eth (U+00D0/U+00F0) for the Vietnamese đ
- * (U+0110/U+0111); they look alike and only the second is a Vietnamese letter.
- */
-export const withRealDStroke = (text: string): string =>
-  text.includes('\u00D0') || text.includes('\u00F0')
-    ? text.replace(/\u00D0/gu, '\u0110').replace(/\u00F0/gu, '\u0111')
-    : text;
-
 /** True when a line holds mostly ASCII letters but the rest of the text is Vietnamese. */
 const isStrippedAltText = (line: string): boolean => / hinh anh \d/iu.test(line);
 
@@ -145,7 +136,7 @@ export function cleanParagraphs(body: string, limit = Number.POSITIVE_INFINITY):
   const out: string[] = [];
   // Lines are read one by one, at most LINES_PER_PARAGRAPH per paragraph wanted: the
   // extractor wants the first dozen, and a body of captions or repeats must not be read whole.
-  const text = withRealDStroke(body.normalize('NFC'));
+  const text = body.normalize('NFC');
   let lines = 0;
   const maxLines = limit * LINES_PER_PARAGRAPH;
   for (let start = 0; start <= text.length && out.length < limit && lines < maxLines;) {

@@ -63,12 +63,10 @@ const FIELD_WORD =
   'Công thương|Nội vụ|Lao động|Kế hoạch|Đầu tư|An ninh|Đào tạo|Nghiên cứu|Cửa khẩu|Kỹ thuật|Thương mại|Tài chính|Y tế|' +
   'Quân y|Quân sự|Cấp cao|Tối cao|Biên phòng|Cảnh sát|Điều tra|Kiểm sát|Hàng không|Điện lực|Thống kê|Phát triển|' +
   'Nông nghiệp|Môi trường|Tài nguyên|Truyền thông|Thông tin|Quản lý|Quy hoạch|Tiểu học|Trung học|Đại học|Mầm non|Dự báo|' +
-  'Phổ thông|Thế giới|Di động|Chấp hành|Thường vụ|Ngoại thương)';
+  'Phổ thông|Thế giới|Di động)';
 // "SpaceX", "PetroVietnam": a name word may carry inner capitals.
 const ORG_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:\\p{Lu}[\\p{Ll}\\p{M}]*)*";
 const FIELD_WORD_RE = new RegExp(`^${FIELD_WORD}$`, 'u');
-const TITLE_WORD_RE =
-  /^(?:Chủ tịch|Giám đốc|Thủ tướng|Bí thư|Tổng thống|Bộ trưởng|Thứ trưởng|Chánh án|Viện trưởng|Tư lệnh|Chỉ huy|Chủ nhiệm|Trưởng ban|Trưởng phòng|Chấp hành|Thường vụ|Thường trực)$/u;
 const ORG_TAIL = `(?:nhân dân|cổ phần|quốc tế|cấp cao|TNHH|${FIELD_WORD}(?![\\p{L}])|${ADMIN}\\s+${CAP}(?:\\s+${CAP})*|${ACRONYM}|${ORG_WORD}(?:\\s+${LOWER_TAIL}(?![\\p{L}]))?)`;
 const ORG_RE = new RegExp(`(?<![\\p{L}])${ORG_HEAD}(?:\\s+${ORG_TAIL})*(?![\\p{L}])`, 'gu');
 // "phối hợp với X": X acts too; "Clip X ...": a title's media tag before the subject.
@@ -115,8 +113,6 @@ const AGED = /^\s*(?:\(|,)\s*(?:cùng\s+)?(?:SN|sinh năm|\d{1,3}\s*tuổi|trú|
 // "Nguyễn Chí Thanh → Huỳnh Thúc Kháng → La Thành": a detour lists streets.
 const ROUTE_ARROW = /[→>]\s*$/u;
 const ROUTE_ARROW_AFTER = /^\s*[→>]/u;
-const ARTIST_END =
-  /(?:^|\s)(?:[Cc]a sĩ|[Nn]hạc sĩ|[Dd]iễn viên|[Nn]ghệ sĩ|NSND|NSƯT|[Nn]gười mẫu|[Hh]oa hậu|[Dd]anh hài|MC)\s$/u;
 const HONORIFIC_END = /(?:^|\s)(?:ông|bà|anh|chị|em|cháu|cụ)\s$/u;
 const LOCATIVE_END = /(?:^|\s)(?:tại|ở)\s$/u;
 // A list of street names: "các tuyến đường Nguyễn Tri Phương, Lê Đại Hành", "nút giao A – B".
@@ -344,9 +340,7 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
     const words = m[0].split(' ');
     // A sentence-initial honorific joins the run ("Ông Nguyễn Anh Dũng"): it is a role.
     const honorific = words.length > 1 && HONORIFIC.has(words[0] ?? '') ? 1 : 0;
-    // "ca sĩ Mỹ Tâm", "ca sĩ Đức Tuấn": a stage name may open with a country's name.
-    const artist = ARTIST_END.test(sentence.slice(Math.max(0, m.index - 12), m.index));
-    const skip = honorific + (artist ? 0 : stripLeadingPlace(words.slice(honorific)));
+    const skip = honorific + stripLeadingPlace(words.slice(honorific));
     const name = words.slice(skip);
     if (name.length === 0) continue;
     const index = m.index + (skip === 0 ? 0 : words.slice(0, skip).join(' ').length + 1);
@@ -359,9 +353,7 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
         before,
       );
     const arrows = sentence.includes('→') || sentence.includes('>');
-    // "UBND tỉnh Bạc Liêu Phạm Văn Thiều": once the place is stripped, the unit word before it
-    // belongs to the place, and the name after it is a person's.
-    if ((prefixed && skip === 0) || (arrows && ROUTE_ARROW.test(before))) continue;
+    if (prefixed || (arrows && ROUTE_ARROW.test(before))) continue;
     if (
       (before.includes('đường') ||
         before.includes('phố') ||
@@ -395,16 +387,12 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
         (plain && multi && skip > honorific) ||
         // "ông Mun Chê In": a Korean or Lao name in Vietnamese spelling after "ông"/"bà".
         (multi && HONORIFIC_END.test(before)) ||
-        // "ca sĩ Đức Tuấn", "diễn viên Thu Trang": artists go by names without a surname.
-        (multi && ARTIST_END.test(before)) ||
         // "bắt quả tang Tồng Lò và Lầu Lò (cùng 40 tuổi, ...)": an aged suspect.
         (multi && crime && AGED.test(sentence.slice(end))));
     if (!surnameLed && !foreign) continue;
     // "Đoàn Ngoại giao", "Viện Khoa học": the run goes on in a lower-case syllable of a field word.
     const next = /^ (\p{Ll}+)/u.exec(sentence.slice(m.index + m[0].length))?.[1];
-    // "Phó Chủ tịch", "Phó Giám đốc": "Phó" is a surname too, but here the run is a deputy's title.
-    const compound = next === undefined ? '' : `${words.at(-1) ?? ''} ${next}`;
-    if (compound !== '' && (FIELD_WORD_RE.test(compound) || TITLE_WORD_RE.test(compound))) continue;
+    if (next !== undefined && FIELD_WORD_RE.test(`${words.at(-1) ?? ''} ${next}`)) continue;
     // The first word of a sentence is capitalised anyway: do not take "Tại", "Trong"...
     if (index === 0 && !surnameLed) continue;
     // "Mai Lâm (tỉnh Thanh Hóa)": a run placed in one unit is a place; a suspect's address

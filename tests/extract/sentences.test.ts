@@ -92,12 +92,6 @@ describe('cleanParagraphs', () => {
     ]);
   });
 
-  it('writes the Vietnamese đ where a page typed the look-alike eth', () => {
-    expect(cleanParagraphs('Ca sĩ \u00D0ức Tuấn có buổi diễn \u00F0ầu tiên.')).toEqual([
-      'Ca sĩ Đức Tuấn có buổi diễn đầu tiên.',
-    ]);
-  });
-
   it('drops a page time stamp and a caption given twice, and keeps a repeated sapo once', () => {
     const sapo =
       `Sáng 3/5, Bộ Y tế họp với các bệnh viện về thuốc hiếm. ${'Cuộc họp bàn cách dự trữ. '.repeat(5)}`.trim();

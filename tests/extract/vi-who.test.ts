@@ -204,14 +204,6 @@ describe('people, and runs that are not people', () => {
     ).toEqual([]);
   });
 
-  it('reads "Phó Chủ tịch" as a title, a name after an office\'s province, and artists\' stage names', () => {
-    expect(names('Tham dự có Phó Chủ tịch UBND tỉnh.')).toEqual([]);
-    expect(names('Chiều 7/8, Chủ tịch UBND tỉnh Bạc Liêu Phạm Văn Thiều đã ký quyết định.')).toEqual([
-      'Phạm Văn Thiều',
-    ]);
-    expect(names('Tối nay, ca sĩ Mỹ Tâm có buổi diễn tại Nhà hát Lớn.')).toEqual(['Mỹ Tâm']);
-  });
-
   it('takes the nearest "của" for a possessor', () => {
     expect(names('Phim mới gồm Nước của Nguyễn Võ Minh, Dịu dàng của Lê Văn Kiệt.')).toEqual([]);
   });
