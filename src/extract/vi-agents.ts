@@ -28,8 +28,10 @@ const CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]*";
 // syllable ("Kim Sang-sik").
 const NAME_CAP = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:[\\p{Lu}-]\\p{Ll}+)?";
 const ACRONYM = '\\p{Lu}{2,}(?:\\.\\p{Lu}+)*';
+// The start is checked after the first capital, not before every position: V8 then jumps to
+// capitals instead of testing a look-behind everywhere (the same trick as vi-places' patterns).
 const RUN_RE = new RegExp(
-  `(?<![\\p{L}.])${NAME_CAP}(?:[ \\-]${NAME_CAP})*(?: \\p{Lu}\\.)?(?![\\p{L}])`,
+  `\\p{Lu}(?<![\\p{L}.]\\p{Lu})[\\p{Ll}\\p{M}'’]*(?:[\\p{Lu}-]\\p{Ll}+)?(?:[ \\-]${NAME_CAP})*(?: \\p{Lu}\\.)?(?![\\p{L}])`,
   'gu',
 );
 
@@ -68,7 +70,7 @@ const FIELD_WORD =
 const ORG_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:\\p{Lu}[\\p{Ll}\\p{M}]*)*";
 const FIELD_WORD_RE = new RegExp(`^${FIELD_WORD}$`, 'u');
 const ORG_TAIL = `(?:nhân dân|cổ phần|quốc tế|cấp cao|TNHH|${FIELD_WORD}(?![\\p{L}])|${ADMIN}\\s+${CAP}(?:\\s+${CAP})*|${ACRONYM}|${ORG_WORD}(?:\\s+${LOWER_TAIL}(?![\\p{L}]))?)`;
-const ORG_RE = new RegExp(`(?<![\\p{L}])${ORG_HEAD}(?:\\s+${ORG_TAIL})*(?![\\p{L}])`, 'gu');
+const ORG_RE = new RegExp(`(${ORG_HEAD})(?<![\\p{L}]\\1)(?:\\s+${ORG_TAIL})*(?![\\p{L}])`, 'gu');
 // "phối hợp với X": X acts too; "Clip X ...": a title's media tag before the subject.
 const CLAUSE_START =
   /(?:^|[,;:\-–]\s*|(?:^|\s)(?:và|được|bởi|khi|phối hợp với|từ)\s+|\d\s+|^(?:Clip|Video|Ảnh)\s+)$/u;
@@ -96,7 +98,7 @@ const BODY_ALTERNATION = [...KNOWN_BODIES]
   .map((b) => b.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
   .join('|');
 const STANDALONE_ONLY = new RegExp(`^(?:${BODY_ALTERNATION})$`, 'u');
-const STANDALONE_RE = new RegExp(`(?<![\\p{L}])(?:${BODY_ALTERNATION})(?![\\p{L}])`, 'gu');
+const STANDALONE_RE = new RegExp(`(${BODY_ALTERNATION})(?<![\\p{L}]\\1)(?![\\p{L}])`, 'gu');
 // A title before an organisation name makes the organisation part of a job title.
 const ROLE_BEFORE_ORG =
   /(?:trưởng|phó|chủ tịch|thủ tướng|ủy viên|uỷ viên|thường trực|chánh|giám đốc|đại biểu|lãnh đạo|cán bộ|thành viên|người phát ngôn|phát ngôn viên|chủ nhiệm|bí thư|tư lệnh|chỉ huy|đại sứ|thư ký|viện trưởng|chánh án|kiểm sát viên|điều tra viên|thứ trưởng|của|với|các|tại|và|phòng|thuộc|hội nghị|phiên họp|họp|văn phòng)\s*$/iu;
