@@ -36,8 +36,10 @@ const PREFIX =
 // Cores are matched first (cheap), then the words before them are taken from a short window:
 // a leading optional prefix on every position made the scan ~10x slower.
 const PREFIX_END = new RegExp(`(?<![\\p{L}])${PREFIX}$`, 'iu');
+// Each pattern checks the character before its first number after matching it (\1), not before
+// every position of the sentence: V8 then jumps from digit to digit.
 const RANGE =
-  /(?<![\p{L}\d/.,])(\d{1,2})\s*(?:[–—-]|và)\s*(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])/gu;
+  /(\d{1,2})(?<![\p{L}\d/.,]\1)\s*(?:[–—-]|và)\s*(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?(?![\d/])/gu;
 // "từ đêm 18 đến sáng 19-10", "từ ngày 12 đến 13/12": a range over two days names its start.
 const SPAN = new RegExp(
   `(?<![\\p{L}])từ\\s+(?:${PART}\\s+)?(?:ngày\\s+)?(\\d{1,2})\\s+(?:đến|tới)\\s+(?:${PART}\\s+)?(?:ngày\\s+)?(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})(?:\\s*\\3\\s*(\\d{4}))?(?![\\d/])`,
@@ -46,7 +48,7 @@ const SPAN = new RegExp(
 // "thắng HAGL 2-1", "tỷ số 1-0": a score, not the 2nd of January.
 const SCORE_BEFORE =
   /(?:thắng|thua|hòa|hoà|hạ|đánh bại|vượt qua|tỷ số|tỉ số|cách biệt|dẫn)\s+(?:[\p{Lu}\d][\p{L}\d.-]*\s+){0,4}$/u;
-const DAY_MONTH = /(?<![\p{L}\d/.,])(\d{1,2})\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/]|[.,]\d)/gu;
+const DAY_MONTH = /(\d{1,2})(?<![\p{L}\d/.,]\1)\s*([/.-])\s*(\d{1,2})(?:\s*\2\s*(\d{4}))?(?![\d/]|[.,]\d)/gu;
 const WORDY = /(?<![\p{L}\d])(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?/giu;
 const RELATIVE = new RegExp(
   `(?<![\\p{L}])(?:(?:${CLOCK}\\s+)?(?:ngày\\s+)?(?:hôm|${PART})\\s+(nay|qua|kia)|(?:ngày\\s+)?(hôm nay|hôm qua|hôm kia))(?![\\p{L}])`,
