@@ -199,49 +199,33 @@ async function main(): Promise<void> {
 
       if (wants('reply')) {
         const router = createBenchRouter(store, clock);
-        log(
-          `telegram /summary: ${String(sizes.replyCommands)} commands (budget ${String(sizes.replyBudgetS)} s)`,
-        );
-        const tg = await runTelegramReplyBench(router, sizes.replyCommands, sizes.replyBudgetS);
-        figures.summary_reply_p50_ms = num(tg.p50Ms);
-        figures.summary_reply_p99_ms = num(tg.p99Ms);
-        figures.summary_reply_commands = tg.commands;
-        rows.push({
-          key: 'summary_reply_p50_ms',
-          value: figures.summary_reply_p50_ms,
-          target: '',
-          holds: null,
-          note: tg.note,
-        });
-        rows.push({
-          key: 'summary_reply_p99_ms',
-          value: figures.summary_reply_p99_ms,
-          target: '<= 50',
-          holds: tg.p99Ms === null ? null : tg.p99Ms <= 50,
-          note: `${String(tg.commands)} commands, ${String(tg.parts)} message(s) each`,
-        });
-
-        log(
-          `discord /summary: ${String(sizes.replyCommands)} commands (budget ${String(sizes.replyBudgetS)} s)`,
-        );
-        const dc = await runDiscordReplyBench(router, sizes.replyCommands, sizes.replyBudgetS);
-        figures.discord_summary_reply_p50_ms = num(dc.p50Ms);
-        figures.discord_summary_reply_p99_ms = num(dc.p99Ms);
-        figures.discord_summary_reply_commands = dc.commands;
-        rows.push({
-          key: 'discord_summary_reply_p50_ms',
-          value: figures.discord_summary_reply_p50_ms,
-          target: '',
-          holds: null,
-          note: dc.note,
-        });
-        rows.push({
-          key: 'discord_summary_reply_p99_ms',
-          value: figures.discord_summary_reply_p99_ms,
-          target: '<= 50',
-          holds: dc.p99Ms === null ? null : dc.p99Ms <= 50,
-          note: `${String(dc.commands)} commands, ${String(dc.parts)} part(s) each`,
-        });
+        const platforms = [
+          { name: 'telegram', key: 'summary_reply', parts: 'message(s)', run: runTelegramReplyBench },
+          { name: 'discord', key: 'discord_summary_reply', parts: 'part(s)', run: runDiscordReplyBench },
+        ];
+        for (const platform of platforms) {
+          log(
+            `${platform.name} /summary: ${String(sizes.replyCommands)} commands (budget ${String(sizes.replyBudgetS)} s)`,
+          );
+          const r = await platform.run(router, sizes.replyCommands, sizes.replyBudgetS);
+          figures[`${platform.key}_p50_ms`] = num(r.p50Ms);
+          figures[`${platform.key}_p99_ms`] = num(r.p99Ms);
+          figures[`${platform.key}_commands`] = r.commands;
+          rows.push({
+            key: `${platform.key}_p50_ms`,
+            value: num(r.p50Ms),
+            target: '',
+            holds: null,
+            note: r.note,
+          });
+          rows.push({
+            key: `${platform.key}_p99_ms`,
+            value: num(r.p99Ms),
+            target: '<= 50',
+            holds: r.p99Ms === null ? null : r.p99Ms <= 50,
+            note: `${String(r.commands)} commands, ${String(r.parts)} ${platform.parts} each`,
+          });
+        }
       }
     } finally {
       db.close();

@@ -3,12 +3,13 @@
  * exactly as `npm run eval` scores the extractor (the first annotation as gold, the second as
  * the prediction; F1 is symmetric). It is the ceiling the extractor's figures should be read
  * against. Second annotations: tests/fixtures/eval-iaa/<set>-NNN.gold.json; first ones: the
- * set's own NNN.gold.json. Dates are compared in full (both annotators saw the same page).
+ * set's own NNN.gold.json. Dates are compared in full and by day and month.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Counts } from './eval-score.ts';
 import { addCounts, countMatches, f1, NO_COUNTS, rouge1Best } from './eval-score.ts';
+import { FIXTURE_SETS, fixtureDir, readJson, record, str, strings } from './eval-sets.ts';
 
 interface Gold {
   readonly who: readonly string[];
@@ -17,26 +18,16 @@ interface Gold {
   readonly what: string;
 }
 
-const root = join(import.meta.dirname, '..');
-const second = join(root, 'tests', 'fixtures', 'eval-iaa');
-const folders: Record<string, string> = {
-  heldout: 'eval-heldout',
-  dev3: 'eval-dev3',
-  dev4: 'eval-dev4',
-  dev2: 'eval-dev2',
-  fixtures: 'eval',
-};
+const second = fixtureDir('eval-iaa');
+const folders = new Map(FIXTURE_SETS);
 
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 function readGold(path: string): Gold {
-  const g = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  const when = (g.when ?? {}) as Record<string, unknown>;
+  const g = record(readJson(path));
   return {
     who: strings(g.who),
     where: strings(g.where),
-    date: typeof when.date === 'string' ? when.date : null,
-    what: typeof g.what === 'string' ? g.what : '',
+    date: str(record(g.when).date),
+    what: str(g.what) ?? '',
   };
 }
 
@@ -55,9 +46,9 @@ for (const f of readdirSync(second)
   .filter((x) => /^\w+-\d+\.gold\.json$/u.test(x))
   .sort()) {
   const [set = '', id = ''] = f.replace('.gold.json', '').split('-');
-  const folder = folders[set];
+  const folder = folders.get(set);
   if (folder === undefined) continue;
-  const firstPath = join(root, 'tests', 'fixtures', folder, `${id}.gold.json`);
+  const firstPath = join(fixtureDir(folder), `${id}.gold.json`);
   if (!existsSync(firstPath)) continue;
   const a = readGold(firstPath);
   const b = readGold(join(second, f));

@@ -7,13 +7,14 @@
  * tests/fixtures/eval-dev2, -dev3, -dev4, tests/fixtures/eval-heldout; a missing folder prints
  * "skipped <set>: not found".
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExtractInput, Lang } from '../src/domain.ts';
 import type { DetailedExtraction } from '../src/extract/extract.ts';
 import { extractDetailed } from '../src/extract/extract.ts';
 import type { Counts } from './eval-score.ts';
 import { addCounts, countMatches, f1, NO_COUNTS, rouge1Best, whenCorrect } from './eval-score.ts';
+import { FIXTURE_SETS, fixtureDir, readJson, record, str, strings, ROOT } from './eval-sets.ts';
 
 interface Sample {
   readonly id: string;
@@ -27,7 +28,6 @@ interface Sample {
   readonly knowledgeYear: boolean;
 }
 
-const root = join(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
 const setsFlag = argv.indexOf('--sets');
@@ -40,13 +40,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
-
-const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-const record = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 
 /** The dev format: NNN.json {source_url, title, published, lang, body} + NNN.gold.json. */
 function loadPairs(dir: string, set: string): Sample[] {
@@ -207,21 +200,17 @@ function row(name: string, scored: readonly Scored[], timed: boolean): Row {
 }
 
 const sets: Array<{ name: string; dir: string; load: (dir: string) => Sample[] }> = [
-  { name: 'dev', dir: join(root, '..', 'shared', 'data', 'eval', 'dev'), load: (d) => loadPairs(d, 'dev') },
+  { name: 'dev', dir: join(ROOT, '..', 'shared', 'data', 'eval', 'dev'), load: (d) => loadPairs(d, 'dev') },
   {
     name: 'giveme5w1h',
-    dir: join(root, '..', 'shared', 'data', 'eval', 'giveme5w1h-gold'),
+    dir: join(ROOT, '..', 'shared', 'data', 'eval', 'giveme5w1h-gold'),
     load: loadGiveme,
   },
-  { name: 'fixtures', dir: join(root, 'tests', 'fixtures', 'eval'), load: (d) => loadPairs(d, 'fixtures') },
-  { name: 'dev2', dir: join(root, 'tests', 'fixtures', 'eval-dev2'), load: (d) => loadPairs(d, 'dev2') },
-  { name: 'dev3', dir: join(root, 'tests', 'fixtures', 'eval-dev3'), load: (d) => loadPairs(d, 'dev3') },
-  { name: 'dev4', dir: join(root, 'tests', 'fixtures', 'eval-dev4'), load: (d) => loadPairs(d, 'dev4') },
-  {
-    name: 'heldout',
-    dir: join(root, 'tests', 'fixtures', 'eval-heldout'),
-    load: (d) => loadPairs(d, 'heldout'),
-  },
+  ...FIXTURE_SETS.map(([name, folder]) => ({
+    name,
+    dir: fixtureDir(folder),
+    load: (d: string) => loadPairs(d, name),
+  })),
 ];
 
 const rows: Row[] = [];

@@ -336,6 +336,7 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
     const text = team ? `${sentence.slice(index, m.index)}${m[0]}` : m[0];
     if (CLAUSE_START.test(sentence.slice(Math.max(0, index - 12), index))) push(text, index, 'org');
   }
+  const arrows = sentence.includes('→') || sentence.includes('>');
   for (const m of sentence.matchAll(RUN_RE)) {
     // "Đồng Nai" is a province, not the honorific "Đồng" before a name.
     if (knownPlace(m[0]) !== null) continue;
@@ -354,7 +355,6 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
       /(?:TP\.?|[Tt]hành phố|tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thôn|xóm|ấp|bản|làng|nhà xe|hãng xe|đường|đoạn|chiều|hướng|phố|khu|sân|sân đấu|sân vận động|nhà thi đấu|cầu|chợ|trường|sông|núi|đèo|đảo|biển|vịnh|hồ|Công an|UBND|Tòa|TAND|Bệnh viện|bệnh viện|Trường|Trung tâm)\s*$/u.test(
         before,
       );
-    const arrows = sentence.includes('→') || sentence.includes('>');
     if (prefixed || (arrows && ROUTE_ARROW.test(before))) continue;
     if (
       (before.includes('đường') ||
