@@ -1,5 +1,4 @@
-import { collapseWhitespace } from './clean-text.ts';
-import { BLOCKS, CELLS, SKIPPED } from './html-tags.ts';
+import { BLOCKS, CELLS, paragraphCollector, SKIPPED } from './html-tags.ts';
 
 /**
  * A feed item's HTML is nearly always plain news markup: paragraphs, a figure, links, bold.
@@ -124,25 +123,19 @@ function decodeText(html: string, from: number, to: number, firstAmp: number): s
  * (paragraphs joined by "\n\n"), or null when the fragment is not simple (see above).
  */
 export function simpleFragmentToText(html: string): string | null {
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = (): void => {
-    const text = collapseWhitespace(current);
-    if (text !== '') paragraphs.push(text);
-    current = '';
-  };
+  const out = paragraphCollector();
   const stack: string[] = [];
   // Open elements inside a skipped one (an <img> in <picture>...): their text is dropped.
   let skipping = 0;
   const enter = (tag: string): void => {
     if (skipping > 0 || SKIPPED.has(tag)) skipping++;
-    else if (BLOCKS.has(tag)) flush();
-    else if (CELLS.has(tag)) current += ' ';
+    else if (BLOCKS.has(tag)) out.end();
+    else if (CELLS.has(tag)) out.add(' ');
   };
   const leave = (tag: string): void => {
     if (skipping > 0) skipping--;
-    else if (BLOCKS.has(tag)) flush();
-    else if (CELLS.has(tag)) current += ' ';
+    else if (BLOCKS.has(tag)) out.end();
+    else if (CELLS.has(tag)) out.add(' ');
   };
 
   let at = 0;
@@ -156,7 +149,7 @@ export function simpleFragmentToText(html: string): string | null {
       if (amp >= 0 && amp < at) amp = html.indexOf('&', at);
       const text = amp < 0 || amp >= textEnd ? html.slice(at, textEnd) : decodeText(html, at, textEnd, amp);
       if (text === null) return null;
-      if (skipping === 0) current += text;
+      if (skipping === 0) out.add(text);
     }
     if (lt < 0) break;
     if (html.charCodeAt(lt + 1) === 0x2f) {
@@ -179,7 +172,7 @@ export function simpleFragmentToText(html: string): string | null {
     if (top !== undefined && IMPLIED_CLOSE.get(tag)?.has(top) === true) return null;
     if (isVoid) {
       // No content: a <br> or <hr> ends the paragraph, an <img> or <wbr> adds nothing.
-      if (skipping === 0 && !SKIPPED.has(tag) && BLOCKS.has(tag)) flush();
+      if (skipping === 0 && !SKIPPED.has(tag) && BLOCKS.has(tag)) out.end();
     } else {
       enter(tag);
       if (stack.push(tag) > MAX_DEPTH) return null;
@@ -188,6 +181,5 @@ export function simpleFragmentToText(html: string): string | null {
   }
   // Elements still open end with the fragment, innermost first, as the DOM parser closes them.
   for (let tag = stack.pop(); tag !== undefined; tag = stack.pop()) leave(tag);
-  flush();
-  return paragraphs.join('\n\n');
+  return out.text();
 }

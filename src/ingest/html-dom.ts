@@ -1,7 +1,6 @@
 import { parseHTML } from 'linkedom';
-import { collapseWhitespace } from './clean-text.ts';
 import { simpleFragmentToText } from './fragment-text.ts';
-import { BLOCKS, CELLS, SKIPPED } from './html-tags.ts';
+import { BLOCKS, CELLS, paragraphCollector, SKIPPED } from './html-tags.ts';
 
 /**
  * The few DOM members ingest uses, typed here: linkedom's own types point at the DOM library,
@@ -103,25 +102,19 @@ export function parseDocument(html: string): DomDocument {
  * page of 100,000 nested tags cannot overflow the stack.
  */
 export function blocksToText(root: DomNode): string {
-  const paragraphs: string[] = [];
-  let current = '';
-  const flush = (): void => {
-    const text = collapseWhitespace(current);
-    if (text !== '') paragraphs.push(text);
-    current = '';
-  };
+  const out = paragraphCollector();
   // Entries are nodes to enter, or a string tag name marking the end of a block.
   const stack: Array<DomNode | string> = [root];
   while (stack.length > 0) {
     const item = stack.pop();
     if (item === undefined) break;
     if (typeof item === 'string') {
-      if (CELLS.has(item)) current += ' ';
-      else flush();
+      if (CELLS.has(item)) out.add(' ');
+      else out.end();
       continue;
     }
     if (item.nodeType === TEXT_NODE) {
-      current += item.textContent ?? '';
+      out.add(item.textContent ?? '');
       continue;
     }
     if (item.nodeType !== ELEMENT_NODE && item !== root) continue;
@@ -129,8 +122,8 @@ export function blocksToText(root: DomNode): string {
     if (SKIPPED.has(tag)) continue;
     const isBlock = BLOCKS.has(tag);
     const isCell = CELLS.has(tag);
-    if (isBlock) flush();
-    if (isCell) current += ' ';
+    if (isBlock) out.end();
+    if (isCell) out.add(' ');
     if (isBlock || isCell) stack.push(tag);
     const children = item.childNodes;
     for (let i = children.length - 1; i >= 0; i--) {
@@ -138,8 +131,7 @@ export function blocksToText(root: DomNode): string {
       if (child) stack.push(child);
     }
   }
-  flush();
-  return paragraphs.join('\n\n');
+  return out.text();
 }
 
 /**

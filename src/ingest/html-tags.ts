@@ -1,4 +1,5 @@
 /** How ingest treats HTML elements when it turns markup into paragraphs of text. */
+import { collapseWhitespace } from './clean-text.ts';
 
 /** Elements that end a paragraph before and after them. */
 export const BLOCKS: ReadonlySet<string> = new Set([
@@ -72,3 +73,32 @@ export const SKIPPED: ReadonlySet<string> = new Set([
 
 /** Table cells sit side by side: a space between them, not a paragraph. */
 export const CELLS: ReadonlySet<string> = new Set(['td', 'th']);
+
+/**
+ * Collects text into paragraphs the way both HTML-to-text paths must (they give identical
+ * output): text and cell spaces go into the current paragraph, a block ends it, whitespace is
+ * collapsed and empty paragraphs are dropped.
+ */
+export function paragraphCollector(): {
+  add: (text: string) => void;
+  end: () => void;
+  text: () => string;
+} {
+  const paragraphs: string[] = [];
+  let current = '';
+  const end = (): void => {
+    const text = collapseWhitespace(current);
+    if (text !== '') paragraphs.push(text);
+    current = '';
+  };
+  return {
+    add: (text) => {
+      current += text;
+    },
+    end,
+    text: () => {
+      end();
+      return paragraphs.join('\n\n');
+    },
+  };
+}
