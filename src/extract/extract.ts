@@ -91,6 +91,9 @@ export function extractDetailed(input: ExtractInput): DetailedExtraction {
   return input.lang === 'vi' ? extractVi(input, lead) : extractEn(input, lead);
 }
 
+/** A title or sentence reduced to its lower-case words, to see one repeat the other. */
+const wordKey = (s: string): string => (s.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(' ');
+
 function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
   const { title, sentences } = lead;
   const leadSentences = sentences.slice(0, LEAD_SENTENCES);
@@ -123,7 +126,12 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
   // What: Vietnamese titles state the event as a clause ("Quốc hội thông qua Luật ..."), and
   // beat the lead sentence, which often opens with a quote, a source or background. A title
   // without its agent gets the first agent in front ("Bắt trùm ..." -> "Công an tỉnh X: bắt ...").
-  const clause = viWhat(title, firstWho, leadSentences, statement);
+  // Scraped bodies often open with the title again: as the lead, it would hide the sentence
+  // that tells the event more fully. (Dropped for who and where too, it let victims named in
+  // a later sentence in: dev2 who -0.015.)
+  const again = wordKey(title);
+  const told = sentences.filter((s, i) => i > 1 || wordKey(s) !== again).slice(0, LEAD_SENTENCES);
+  const clause = viWhat(title, firstWho, told, statement);
   const what = clause.text;
   evidence.what = clause.from;
 
