@@ -65,10 +65,13 @@ const FIELD_WORD =
   'Công thương|Nội vụ|Lao động|Kế hoạch|Đầu tư|An ninh|Đào tạo|Nghiên cứu|Cửa khẩu|Kỹ thuật|Thương mại|Tài chính|Y tế|' +
   'Quân y|Quân sự|Cấp cao|Tối cao|Biên phòng|Cảnh sát|Điều tra|Kiểm sát|Hàng không|Điện lực|Thống kê|Phát triển|' +
   'Nông nghiệp|Môi trường|Tài nguyên|Truyền thông|Thông tin|Quản lý|Quy hoạch|Tiểu học|Trung học|Đại học|Mầm non|Dự báo|' +
-  'Phổ thông|Thế giới|Di động)';
+  'Phổ thông|Thế giới|Di động|Chấp hành|Thường vụ|Ngoại thương|Kiểm tra|Tuyên giáo|Dân vận)';
 // "SpaceX", "PetroVietnam": a name word may carry inner capitals.
 const ORG_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]*(?:\\p{Lu}[\\p{Ll}\\p{M}]*)*";
 const FIELD_WORD_RE = new RegExp(`^${FIELD_WORD}$`, 'u');
+/** Office titles whose second syllable is lower-case: a capitalised run stopping inside one is no name. */
+const SPLIT_TITLE =
+  /^(?:Bí thư|Giám đốc|Chủ tịch|Thủ tướng|Chấp hành|Tổng thống|Chủ nhiệm|Chánh án|Viện trưởng|Bộ trưởng|Thứ trưởng|Cục trưởng|Tư lệnh|Trưởng ban|Trưởng phòng|Hiệu trưởng|Tổng giám đốc)$/u;
 const ORG_TAIL = `(?:nhân dân|cổ phần|quốc tế|cấp cao|TNHH|${FIELD_WORD}(?![\\p{L}])|${ADMIN}\\s+${CAP}(?:\\s+${CAP})*|${ACRONYM}|${ORG_WORD}(?:\\s+${LOWER_TAIL}(?![\\p{L}]))?)`;
 const ORG_RE = new RegExp(`(${ORG_HEAD})(?<![\\p{L}]\\1)(?:\\s+${ORG_TAIL})*(?![\\p{L}])`, 'gu');
 // "phối hợp với X": X acts too; "Clip X ...": a title's media tag before the subject.
@@ -395,6 +398,8 @@ export function findViAgents(sentence: string, crime = isCrimeText(sentence)): A
     // "Đoàn Ngoại giao", "Viện Khoa học": the run goes on in a lower-case syllable of a field word.
     const next = /^ (\p{Ll}+)/u.exec(sentence.slice(m.index + m[0].length))?.[1];
     if (next !== undefined && FIELD_WORD_RE.test(`${words.at(-1) ?? ''} ${next}`)) continue;
+    // "Phó Bí thư", "Phó Giám đốc", "Ban Chấp hành": the run ends inside an office's title.
+    if (next !== undefined && SPLIT_TITLE.test(`${words.at(-1) ?? ''} ${next}`)) continue;
     // The first word of a sentence is capitalised anyway: do not take "Tại", "Trong"...
     if (index === 0 && !surnameLed) continue;
     // "Mai Lâm (tỉnh Thanh Hóa)": a run placed in one unit is a place; a suspect's address
