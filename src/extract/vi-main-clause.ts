@@ -13,6 +13,8 @@
 
 /** "TPO - ", "VTV.vn - ", "HHT - ", "TT - ": an outlet's dateline before the text. */
 const DATELINE = /^(?:[\p{Lu}\p{N}]{2,8}(?:\.vn)?\s*)?[-–—]\s+/u;
+/** "CLIP: ...", "Video: ...": a caption's media label before its text. */
+const MEDIA_LABEL = /^(?:Clip|Video|Ảnh|Infographic|Chùm ảnh|Trực tiếp)\s*:\s*(?=\p{L})/iu;
 
 const TIME_WORD =
   '(?:rạng sáng|sáng sớm|sáng|chiều|tối|trưa|đêm|hôm|ngày|lúc|khoảng|vào|đầu giờ|cuối|chốt phiên|nay|qua|mai|hôm nay|cùng ngày|thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)';
@@ -45,7 +47,7 @@ const FOUR_WORDS = /^\S+(?:\s+\S+){3}/u;
 
 /** Strips the frame of a lead sentence down to its main clause. */
 export function viMainClause(sentence: string): string {
-  let s = sentence.trim().replace(DATELINE, '');
+  let s = sentence.trim().replace(DATELINE, '').replace(MEDIA_LABEL, '');
   for (let changed = true; changed;) {
     changed = false;
     for (const re of [LEADING_TIME, LEADING_FRAME]) {

@@ -53,6 +53,8 @@ export function clauseOf(sentence: string, maxWords = WHAT_MAX_WORDS): string {
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const TITLE_TAG = /^(?:(?:Ảnh|Video|Clip|Infographic|Chùm ảnh|Toàn cảnh)\s*:\s*)/iu;
+/** "Nóng: ...", "Độc quyền: ...": an outlet's urgency label, not part of the event. */
+const HYPE_TAG = /^(?:Nóng|Tin nóng|Độc quyền|Khẩn|Khẩn cấp|Cập nhật)\s*:\s*(?=\p{L})/iu;
 // The same words without a colon name the format, not the event ("Clip CLB Hà Nội hạ HAGL",
 // "Toàn cảnh phiên họp ..."): dropped, and the title read on as usual.
 const FORMAT_WORD = /^(?:Clip|Video|Infographic|Toàn cảnh|Cận cảnh|Hiện trường)\s+(?=\p{L})/u;
@@ -85,6 +87,25 @@ const headlineAgent = (agent: string): string =>
 const RELATIVE_TIME =
   /(?:^|\s+)(?:(?:rạng sáng|sáng|chiều|tối|trưa|đêm)\s+(?:nay|qua|mai)|hôm nay|hôm qua|ngày mai)(?:\s*\(?\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\)?)?(?=[\s:,]|$)\s*,?/giu;
 
+/**
+ * Where the title names a person by the last word of their name ("Ông Putin", "bà Merkel",
+ * "Macron"), or null. Only names of two words or more, whose last word is capitalised in the title.
+ */
+function shortMention(title: string, name: string): { index: number; text: string } | null {
+  const words = name.split(' ');
+  const last = words.at(-1) ?? '';
+  if (words.length < 2 || !/^\p{Lu}\p{Ll}/u.test(last) || !/^\p{Lu}/u.test(words[0] ?? '')) return null;
+  // A Vietnamese given name alone is a common word too ("Chính" of "Chính phủ"): it counts only
+  // after "ông"/"bà". A foreign name, in plain Latin letters, may stand alone, but not inside a
+  // longer capitalised run.
+  const foreign = /^[A-Za-z\s'-]+$/u.test(name);
+  const alone = foreign ? '|(?<!\\p{Lu}\\p{Ll}*\\s|\\p{L})' : '';
+  const m = new RegExp(`(?:(?<!\\p{L})(?:[Ôô]ng|[Bb]à)\\s+${alone})${last}(?![\\p{L}]|\\s\\p{Lu})`, 'u').exec(
+    title,
+  );
+  return m === null ? null : { index: m.index, text: m[0] };
+}
+
 /** Longest title opening, in words, that can be the role before a name ("Tổng thống Mỹ"). */
 const MAX_ROLE_WORDS = 4;
 
@@ -93,7 +114,10 @@ function roleBefore(name: string, title: string, lead: readonly string[]): strin
   const words = title.split(' ');
   for (let n = Math.min(MAX_ROLE_WORDS, words.length - 1); n >= 1; n--) {
     const role = words.slice(0, n).join(' ');
-    if (lead.some((s) => s.includes(`${role} ${name}`))) return role;
+    if (!lead.some((s) => s.includes(`${role} ${name}`))) continue;
+    // "Thủ tướng Chính phủ phân công ...": the office's full name is the role too.
+    const office = /^ (?:Chính phủ|nước|Quốc hội)(?![\p{L}])/u.exec(title.slice(role.length))?.[0] ?? '';
+    return `${role}${office}`;
   }
   return '';
 }
@@ -139,6 +163,11 @@ export function viWhat(
   lead: readonly string[],
   statement: boolean,
 ): { text: string; from: string } {
+  const unhyped = capitalise(title.replace(HYPE_TAG, ''));
+  if (unhyped !== title) {
+    const w = viWhat(unhyped, agent, lead, statement);
+    return { text: w.text, from: w.from === unhyped ? title : w.from };
+  }
   const untagged = capitalise(title.replace(FORMAT_WORD, ''));
   if (untagged !== title) {
     const w = viWhat(untagged, agent, lead, statement);
@@ -182,6 +211,14 @@ export function viWhat(
   if (agent === undefined || photo) return { text: t, from: title };
   const named = headlineAgent(agent);
   if (t.includes(named)) return { text: t, from: title };
+  // "Ông Putin điện đàm ..." with the agent "Vladimir Putin": the title names the agent
+  // already, by the last word of the name; the full name replaces the short one.
+  const short = shortMention(t, named);
+  if (short !== null)
+    return {
+      text: capitalise(`${t.slice(0, short.index)}${named}${t.slice(short.index + short.text.length)}`),
+      from: title,
+    };
   // "Tiền Giang: Tự xưng ..." with the agent "Công an tỉnh Tiền Giang": the agent replaces the
   // place tag it contains. The colon form is the newsroom's own ("Công an tỉnh X: bắt ...")
   // and keeps the title's capitals ("Thủ tướng", "Việt Nam") as written.

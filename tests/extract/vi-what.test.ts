@@ -31,6 +31,39 @@ describe('viWhat', () => {
     expect(viWhat('Videoclip gây sốt mạng', undefined, [], false).text).toBe('Videoclip gây sốt mạng');
   });
 
+  it('names the agent in full where the title gives only the last word of the name', () => {
+    expect(viWhat('Ông Putin điện đàm ông Trump', 'Vladimir Putin', [], false).text).toBe(
+      'Vladimir Putin điện đàm ông Trump',
+    );
+    expect(viWhat('Thủ tướng hội đàm với Thủ tướng Takaichi', 'Sanae Takaichi', [], false).text).toBe(
+      'Thủ tướng hội đàm với Thủ tướng Sanae Takaichi',
+    );
+    // A Vietnamese given name alone is a word ("Chính phủ"), and inside a run it is a place.
+    expect(viWhat('Chính phủ họp phiên thường kỳ', 'Phạm Minh Chính', [], false).text).toBe(
+      'Phạm Minh Chính: Chính phủ họp phiên thường kỳ',
+    );
+    expect(viWhat('Mưa lớn ở Hà Nội', 'Nguyễn Thị Hà', [], false).text).toBe(
+      'Nguyễn Thị Hà: Mưa lớn ở Hà Nội',
+    );
+  });
+
+  it('keeps the office whole when the lead gives the name after its first words', () => {
+    const lead = ['Thủ tướng Phạm Minh Chính vừa ký quyết định phân công nhiệm vụ.'];
+    expect(
+      viWhat('Thủ tướng Chính phủ phân công nhiệm vụ các Phó Thủ tướng', 'Phạm Minh Chính', lead, false).text,
+    ).toBe('Thủ tướng Chính phủ Phạm Minh Chính phân công nhiệm vụ các Phó Thủ tướng');
+  });
+
+  it('drops an urgency label, and a media label before the lead clause', () => {
+    expect(viWhat('Nóng: Bắt nghi phạm cướp ngân hàng', 'Công an tỉnh Bình Dương', [], false).text).toBe(
+      'Công an tỉnh Bình Dương bắt nghi phạm cướp ngân hàng',
+    );
+    const lead = ['CLIP: Cháy lớn kho hàng ở xa lộ Hà Nội thiêu rụi nhiều tài sản.'];
+    expect(viWhat('Ảnh: Hiện trường', undefined, lead, false).text).toBe(
+      'Cháy lớn kho hàng ở xa lộ Hà Nội thiêu rụi nhiều tài sản',
+    );
+  });
+
   it('replaces a place tag by the agent that contains the place', () => {
     expect(viWhat('Nam Định: Khởi tố giám đốc công ty', 'Công an tỉnh Nam Định', [], false).text).toBe(
       'Công an tỉnh Nam Định: Khởi tố giám đốc công ty',
