@@ -114,7 +114,8 @@ const ACTION_AFTER_SPEECH = new RegExp(
   String.raw`^[\s,]*(?:[\p{Ll}]+\s+){0,2}(?:vừa|đã|đang|sẽ)?\s*(?:(?:vây|truy|triệu tập|kịp thời)\s+)?(?:phối hợp|khởi tố|bắt|tạm giữ|tạm giam|xử phạt|ra quyết định|quyết định|truy nã|thi hành|tống đạt|triệt phá|phát hiện)`,
   'u',
 );
-const AGED = /^\s*(?:\(|,)\s*(?:cùng\s+)?(?:SN|sinh năm|\d{1,3}\s*tuổi|trú|ngụ|quê)/u;
+// The name may end in an initial ("anh Vàng Chá S. (sinh năm 1982)").
+const AGED = /^\.?\s*(?:\(|,)\s*(?:cùng\s+)?(?:SN|sinh năm|\d{1,3}\s*tuổi|trú|ngụ|quê)/u;
 // "Nguyễn Chí Thanh → Huỳnh Thúc Kháng → La Thành": a detour lists streets.
 const ROUTE_ARROW = /[→>]\s*$/u;
 const ROUTE_ARROW_AFTER = /^\s*[→>]/u;
