@@ -19,8 +19,11 @@ const STAMP = /GMT\s*[+-]?\d|\d{1,2}[/.]\d{1,2}[/.]\d{4}\s+\d{1,2}:\d{2}/u;
 /** A short name in brackets after an organisation's full one: "(Vinamilk – VNM)", "(EVN)". */
 const ALIAS = /^\s*\(([^()\s,–-](?:[^(),–-]{0,28}[^()\s,–-])?)\s*[)–,-]/u;
 
-const NATURAL_EVENT =
-  /(?:bão|áp thấp|mưa lớn|mưa lũ|lũ quét|lũ lụt|ngập|sạt lở|động đất|dư chấn|sóng thần|nắng nóng|rét|giá lạnh|cháy|hỏa hoạn|nổ|tai nạn|va chạm|lật xe|ngộ độc|dịch bệnh|sốt xuất huyết)(?![\p{L}])/iu;
+const MISHAP =
+  /(?:bão|áp thấp|mưa lớn|mưa lũ|lũ quét|lũ lụt|ngập|sạt lở|động đất|dư chấn|sóng thần|nắng nóng|rét|giá lạnh|cháy|hỏa hoạn|nổ|tai nạn|va chạm|lật xe|lật|tông vào|đâm vào|chìm|đắm|ngộ độc|dịch bệnh|sốt xuất huyết)(?![\p{L}])/iu;
+
+/** How a story introduces a private person: an honorific, a kinship word, a driver. */
+const PRIVATE_PERSON = /(?:^|\s)(?:ông|bà|anh|chị|em|cháu|cụ|vợ|chồng|con|tài xế|lái xe|nạn nhân|là)\s$/iu;
 
 export interface ViWho {
   /** Agents in reading order (title first), before de-duplication. */
@@ -50,9 +53,18 @@ export function findViWho(title: string, sentences: readonly string[], statement
     agents.push(a);
     if (!evidence.has(a.text)) evidence.set(a.text, s);
   };
+  // In a storm, a fire or a crash without a crime, the people the story calls "ông", "chị",
+  // "tài xế" are the ones it happened to (or witnesses): officials come with an office.
+  const mishap = !crime && MISHAP.test(lead.slice(0, 1 + SPEAKER_SENTENCES).join(' '));
   found.forEach((mentions, i) => {
     for (const a of mentions) {
       if ((a.source && !statement) || a.victim || isVictim(a.text)) continue;
+      if (
+        mishap &&
+        a.kind === 'person' &&
+        PRIVATE_PERSON.test((lead[i] ?? '').slice(Math.max(0, a.index - 12), a.index))
+      )
+        continue;
       take(a, lead[i] ?? '');
     }
   });
@@ -71,7 +83,7 @@ export function findViWho(title: string, sentences: readonly string[], statement
   }
   // A storm, a flood, a fire or a poisoning has no agent (guideline 1): the centre or the
   // department that reports it is a source, not the news.
-  if (agents.length === 0 && !NATURAL_EVENT.test(lead.slice(0, 1 + SPEAKER_SENTENCES).join(' '))) {
+  if (agents.length === 0 && !MISHAP.test(lead.slice(0, 1 + SPEAKER_SENTENCES).join(' '))) {
     found.slice(0, 1 + SPEAKER_SENTENCES).forEach((mentions, i) => {
       for (const a of mentions) if (a.kind === 'org' && a.speaker) take(a, lead[i] ?? '');
     });

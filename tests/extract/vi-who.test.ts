@@ -230,3 +230,36 @@ describe('courts and investigating agencies', () => {
     ).toEqual(['Công ty cổ phần Sữa Việt Nam', 'Công ty cổ phần Sữa Việt Nam']);
   });
 });
+
+describe('people a mishap happened to', () => {
+  it('are not agents: named by an honorific, a kinship word, as the driver, or by an initial', () => {
+    expect(
+      who(
+        'Cháy nhà trong khu dân cư',
+        'Lúc 10h ngày 5/3, nhà số 7 đường Lê Lợi đã xảy ra cháy.',
+        'Người dân đã kịp đưa vợ ông Tài là bà Trần Thị Hoa và con gái thoát ra ngoài.',
+      ),
+    ).toEqual([]);
+    expect(
+      who(
+        'Xe khách lật trên đèo',
+        'Chiếc xe khách do tài xế Phạm Văn Nghĩa (ở Nam Định) điều khiển đã lật ngửa bên đường.',
+      ),
+    ).toEqual([]);
+    expect(
+      who(
+        'Sạt lở núi, 4 người mất tích',
+        'Trong số người mất tích có anh Vàng Chá S. (sinh năm 1982) và chị Hầu Thị D. (sinh năm 1980).',
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves people with an office, and suspects in a crime, as agents', () => {
+    expect(
+      who('Cháy chợ Hòa Bình', 'Phó Thủ tướng Lê Văn An đã trực tiếp chỉ đạo dập lửa tại chợ Hòa Bình.'),
+    ).toEqual(['Lê Văn An']);
+    expect(
+      who('Bắt kẻ phóng hỏa', 'Công an huyện đã bắt giữ anh Nguyễn Văn Tâm (35 tuổi) vì phóng hỏa đốt nhà.'),
+    ).toContain('Nguyễn Văn Tâm');
+  });
+});
