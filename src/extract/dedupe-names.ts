@@ -8,11 +8,28 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bvksnd\b/gu, 'viện kiểm sát nhân dân'],
   [/\btp\b/gu, 'thành phố'],
 ];
+/** Names of one place written differently: each is compared as its first form. */
+const SAME_PLACE: ReadonlyArray<readonly string[]> = [
+  ['Thành phố Hồ Chí Minh', 'TP.HCM', 'TPHCM', 'TP HCM', 'Sài Gòn', 'Saigon', 'HCMC', 'Ho Chi Minh City'],
+  ['Mỹ', 'Hoa Kỳ', 'Hợp chủng quốc Hoa Kỳ', 'USA', 'US', 'United States'],
+  ['Moscow', 'Moskva', 'Mát-xcơ-va'],
+  ['Kyiv', 'Kiev'],
+  ['Nga', 'Liên bang Nga', 'Russia'],
+  ['Anh', 'Vương quốc Anh', 'UK', 'United Kingdom', 'Britain'],
+];
+const PLACE_ALIAS = new Map(
+  SAME_PLACE.flatMap((names) => names.map((n) => [placeKey(n), placeKey(names[0] ?? n)] as const)),
+);
+/** How formal each form is (0 = the official name): of two forms the more formal one is kept. */
+const FORMALITY = new Map(SAME_PLACE.flatMap((names) => names.map((n, i) => [placeKey(n), i] as const)));
+const lessFormal = (a: string, b: string): boolean =>
+  (FORMALITY.get(placeKey(a)) ?? -1) > (FORMALITY.get(placeKey(b)) ?? Number.MAX_SAFE_INTEGER);
 const dupKeys = new Map<string, string>();
 const dupKey = (name: string): string => {
   const hit = dupKeys.get(name);
   if (hit !== undefined) return hit;
   let k = placeKey(name);
+  k = PLACE_ALIAS.get(k) ?? k;
   for (const [re, to] of ABBREVIATIONS) k = k.replace(re, placeKey(to));
   // Bounded memo: a long-running bot sees an open set of names.
   if (dupKeys.size > 50_000) dupKeys.clear();
@@ -45,8 +62,9 @@ export const dedupe = (names: readonly { text: string }[]): string[] => {
   for (const { text } of names) {
     const k = dupKey(text);
     const i = out.findIndex((o) => dupKey(o).includes(k) || k.includes(dupKey(o)) || misspelt(dupKey(o), k));
+    const kept = out[i] ?? '';
     if (i < 0) out.push(text);
-    else if (text.length > (out[i] ?? '').length && k.includes(dupKey(out[i] ?? ''))) out[i] = text;
+    else if (lessFormal(kept, text) || (text.length > kept.length && k.includes(dupKey(kept)))) out[i] = text;
   }
   return out;
 };
