@@ -24,7 +24,7 @@ import { findViWho } from './vi-who.ts';
 import { enClause, viWhat } from './what.ts';
 
 /** Stored with every summary; bump it whenever output can change, so `reextract` refreshes. */
-export const EXTRACTOR_VERSION = 'rules-2026.11.5';
+export const EXTRACTOR_VERSION = 'rules-2026.11.6';
 
 /** Sentences of the lead searched for who and where (the title is always searched). */
 const LEAD_SENTENCES = 2;
