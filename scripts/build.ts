@@ -14,10 +14,11 @@
  * - src/main.ts finds examples/ one level above its module: dist/main.js is one level below the
  *   repository root, as src/main.ts is.
  * dist/ is never emptied: chunk names carry a content hash, so a bot still running from an
- * earlier build keeps finding its own chunks.
+ * earlier build keeps finding its own chunks. Chunks no build has written for a day are
+ * removed, so dist/ does not grow with every start.
  */
-import { cpSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -25,9 +26,22 @@ const ROOT = join(import.meta.dirname, '..');
 /** Where the compiled bot goes; `node <DIST_DIR>/main.js` runs it. */
 export const DIST_DIR = join(ROOT, 'dist');
 
-/** Compiles src/main.ts and what it imports into `outdir` (default dist/). */
-export async function buildBot(outdir: string = DIST_DIR): Promise<void> {
-  await build({
+/**
+ * How long a chunk that the current build did not write stays in dist/: a bot started from an
+ * earlier build may still import it lazily (an adapter loads when its token is set).
+ */
+export const STALE_CHUNK_MS = 24 * 60 * 60 * 1000;
+
+/** A chunk file name with esbuild's content hash: "bot-252HPIVX.js", "chunk-ALADZZMM.js". */
+const HASHED_CHUNK = /^[\w-]+-[A-Z0-9]{8}\.js$/u;
+
+/**
+ * Compiles src/main.ts and what it imports into `outdir` (default dist/), and removes chunks
+ * no build wrote within {@link STALE_CHUNK_MS} of `now`.
+ */
+export async function buildBot(outdir: string = DIST_DIR, now: number = Date.now()): Promise<void> {
+  const result = await build({
+    metafile: true,
     entryPoints: { main: join(ROOT, 'src/main.ts') },
     outdir,
     bundle: true,
@@ -46,6 +60,12 @@ export async function buildBot(outdir: string = DIST_DIR): Promise<void> {
   // whole folder: a bot or test starting from dist/ meanwhile always finds every migration.
   const current = new Set(readdirSync(source));
   for (const f of readdirSync(migrations)) if (!current.has(f)) rmSync(join(migrations, f));
+  const written = new Set(Object.keys(result.metafile.outputs).map((f) => basename(f)));
+  for (const f of readdirSync(outdir)) {
+    if (!HASHED_CHUNK.test(f) || written.has(f)) continue;
+    const path = join(outdir, f);
+    if (now - statSync(path).mtimeMs > STALE_CHUNK_MS) rmSync(path, { force: true });
+  }
 }
 
 // Run as a script (not imported by the benchmark); argv[1] may go through a symlink.

@@ -4,11 +4,11 @@
  * example article — and the terminal chat must answer a pipe and exit 0.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildBot, DIST_DIR } from '../../scripts/build.ts';
+import { buildBot, DIST_DIR, STALE_CHUNK_MS } from '../../scripts/build.ts';
 
 let dir: string;
 
@@ -50,5 +50,31 @@ describe('the compiled bot (npm start)', () => {
     expect(r.stdout).toContain('Văn phòng Trung ương Đảng triển khai nhiệm vụ công tác năm 2021');
     // The extractor's gazetteer (bundled JSON) found the places.
     expect(r.stdout).toMatch(/Ở đâu:.*Hà Nội/);
+  });
+});
+
+describe('the build', () => {
+  test('removes chunks no build wrote for a day, and keeps newer ones and its own', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'bantin-dist-'));
+    try {
+      const old = join(out, 'bot-OLD00000.js');
+      const recent = join(out, 'bot-RECENT00.js');
+      for (const f of [old, recent]) writeFileSync(f, 'export {};\n');
+      const now = Date.now();
+      const twoDaysAgo = (now - 2 * STALE_CHUNK_MS) / 1000;
+      utimesSync(old, twoDaysAgo, twoDaysAgo);
+      await buildBot(out, now);
+      const files = readdirSync(out);
+      expect(files).not.toContain('bot-OLD00000.js');
+      expect(files).toContain('bot-RECENT00.js');
+      expect(files).toContain('main.js');
+      // The build's own chunks stay, however old the clock says they are.
+      await buildBot(out, now + 2 * STALE_CHUNK_MS);
+      const own = readdirSync(out).filter((f) => /-[A-Z0-9]{8}\.js$/u.test(f) && f !== 'bot-RECENT00.js');
+      expect(own.length).toBeGreaterThan(0);
+      expect(readdirSync(out)).not.toContain('bot-RECENT00.js');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
