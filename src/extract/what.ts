@@ -94,6 +94,8 @@ const RELATIVE_TIME =
 function shortMention(title: string, name: string): { index: number; text: string } | null {
   const words = name.split(' ');
   const last = words.at(-1) ?? '';
+  // Most titles do not hold the name at all: no pattern is built for them.
+  if (!title.includes(last)) return null;
   if (words.length < 2 || !/^\p{Lu}\p{Ll}/u.test(last) || !/^\p{Lu}/u.test(words[0] ?? '')) return null;
   // A Vietnamese given name alone is a common word too ("Chính" of "Chính phủ"): it counts only
   // after "ông"/"bà". A foreign name, in plain Latin letters, may stand alone, but not inside a
