@@ -72,6 +72,22 @@ export interface FakeDocument {
 export interface FakeTelegramOptions {
   readonly tokens?: readonly string[];
   readonly botUsername?: string;
+  /** Milliseconds clock of the rate-limit windows; default Date.now. Lets a test step past a window without sleeping. */
+  readonly now?: () => number;
+}
+/** The rate-limit mode (setRateLimit): sends over any of these limits answer 429. */
+export interface FakeRateLimit {
+  /** Sends across all chats in any 1 s. */
+  readonly perSecond: number;
+  /** A sendMessage is refused once this many sends reached its chat in the last 1 s; a sendDocument after one. */
+  readonly perChatPerSecond: number;
+  /** The `retry_after` of the 429, in seconds. Default 1. */
+  readonly retryAfter?: number;
+  /**
+   * Sends to one group, supergroup or channel per `windowMs`, private chats not counted: Telegram's
+   * "about 20 messages per minute" to a group. Off when absent; tests scale it down (4 per 1500 ms).
+   */
+  readonly perGroup?: { readonly max: number; readonly windowMs: number };
 }
 
 const MAX_TEXT = 4096;
@@ -362,8 +378,12 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
   let allowed: readonly string[] = DEFAULT_UPDATES;
   let webhook: Json | null = null;
   let poller: { limit: number; finish: (r: Reply) => void } | null = null;
-  let rateLimit: { perSecond: number; perChatPerSecond: number; retryAfter: number } | null = null;
+  let rateLimit: FakeRateLimit | null = null;
+  const clock = options.now ?? Date.now;
+  /** Accepted sends of the last second, oldest first. */
   const sendTimes: Array<{ at: number; chat: number }> = [];
+  /** Accepted sends to each group-like chat within its group window, oldest first. */
+  const groupSendTimes = new Map<number, number[]>();
 
   const skipped = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
@@ -411,6 +431,33 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     const id = (messageIds.get(chatId) ?? 0) + 1;
     messageIds.set(chatId, id);
     return id;
+  };
+  /**
+   * The rate-limit mode's check, shared by every send method: null lets the send through (and
+   * counts it), else the 429 Telegram answers. Refused sends are not counted. A document keeps to
+   * Telegram's published one send per chat per second; perChatPerSecond loosens text messages only.
+   */
+  const rateLimited = (chat: FakeChat, kind: 'message' | 'document'): Reply | null => {
+    if (!rateLimit) return null;
+    const perChat = kind === 'document' ? 1 : rateLimit.perChatPerSecond;
+    const now = clock();
+    while (sendTimes.length > 0 && sendTimes[0]!.at <= now - 1000) sendTimes.shift();
+    const inChat = sendTimes.filter((s) => s.chat === chat.id).length;
+    const group = chat.type === 'private' ? undefined : rateLimit.perGroup;
+    const inGroup = group
+      ? (groupSendTimes.get(chat.id) ?? []).filter((at) => at > now - group.windowMs)
+      : [];
+    if (
+      sendTimes.length >= rateLimit.perSecond ||
+      inChat >= perChat ||
+      (group !== undefined && inGroup.length >= group.max)
+    ) {
+      const retryAfter = rateLimit.retryAfter ?? 1;
+      return fail(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+    }
+    sendTimes.push({ at: now, chat: chat.id });
+    if (group) groupSendTimes.set(chat.id, [...inGroup, now]);
+    return null;
   };
   const forbidden = (chat: FakeChat): Reply | null => {
     const botStatus = memberOf(chat.id, botUser.id).status as MemberStatus;
@@ -492,16 +539,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     }
     if (text.trim() === '') return fail(400, 'Bad Request: message text is empty');
     if (text.length > MAX_TEXT) return fail(400, 'Bad Request: message is too long');
-    if (rateLimit) {
-      const now = Date.now();
-      while (sendTimes.length > 0 && sendTimes[0]!.at <= now - 1000) sendTimes.shift();
-      const inChat = sendTimes.filter((s) => s.chat === chat.id).length;
-      if (sendTimes.length >= rateLimit.perSecond || inChat >= rateLimit.perChatPerSecond)
-        return fail(429, `Too Many Requests: retry after ${rateLimit.retryAfter}`, {
-          retry_after: rateLimit.retryAfter,
-        });
-      sendTimes.push({ at: now, chat: chat.id });
-    }
+    const limited = rateLimited(chat, 'message');
+    if (limited) return limited;
     const message: SentMessage = {
       message_id: nextMessageId(chat.id),
       chat_id: chat.id,
@@ -526,15 +565,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
         : p.document;
     if (!Buffer.isBuffer(upload)) return fail(400, 'Bad Request: there is no document in the request');
     if (upload.length === 0) return fail(400, 'Bad Request: file must be non-empty');
-    if (rateLimit) {
-      const now = Date.now();
-      while (sendTimes.length > 0 && sendTimes[0]!.at <= now - 1000) sendTimes.shift();
-      if (sendTimes.length >= rateLimit.perSecond || sendTimes.some((t) => t.chat === chat.id))
-        return fail(429, `Too Many Requests: retry after ${rateLimit.retryAfter}`, {
-          retry_after: rateLimit.retryAfter,
-        });
-      sendTimes.push({ at: now, chat: chat.id });
-    }
+    const limited = rateLimited(chat, 'document');
+    if (limited) return limited;
     const fileName = uploadNames.get(upload) ?? 'document';
     const document: SentDocument = {
       message_id: nextMessageId(chat.id),
@@ -816,9 +848,13 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}) {
     blockChat(chatId: number): void {
       blocked.add(chatId);
     },
-    /** Global rate limit mode: more than `perSecond` sends overall or `perChatPerSecond` per chat in 1 s → 429. */
-    setRateLimit(limit: { perSecond: number; perChatPerSecond: number; retryAfter?: number } | null): void {
-      rateLimit = limit ? { retryAfter: 1, ...limit } : null;
+    /**
+     * Rate limit mode: more than `perSecond` sends overall or `perChatPerSecond` per chat in 1 s,
+     * or (with `perGroup`) more than `max` to one group or channel per `windowMs` → 429 with
+     * `retry_after`. Null turns it off.
+     */
+    setRateLimit(limit: FakeRateLimit | null): void {
+      rateLimit = limit;
     },
     /** Resolves with the first truthy value of `check`, evaluated now and after every call or update. */
     waitFor<T>(check: () => T | undefined | null | false, opts: { timeout?: number } = {}): Promise<T> {

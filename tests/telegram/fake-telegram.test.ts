@@ -1,4 +1,4 @@
-import { Api, GrammyError } from 'grammy';
+import { Api, GrammyError, InputFile } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   FAKE_TOKEN,
@@ -247,5 +247,80 @@ describe('fake Telegram: protocol', () => {
     await expect(api.setMyCommands([{ command: 'Bad-Name', description: 'x' }])).rejects.toMatchObject({
       error_code: 400,
     });
+  });
+});
+
+describe('fake Telegram: the per-group rate limit', () => {
+  const GROUP = -2001;
+  const CHANNEL = -1001000000001;
+  /** The fake's rate-limit clock: each step below is set by hand, no sleeping. */
+  let t = 0;
+  let api: Api;
+  const opml = () => new InputFile(Buffer.from('<opml version="2.0"/>'), 'feeds.opml');
+
+  beforeEach(async () => {
+    await fake.close();
+    t = 0;
+    fake = await startFakeTelegram({ now: () => t });
+    fake.addChat({ id: 1, type: 'private', first_name: 'Lan' });
+    fake.addChat({ id: GROUP, type: 'supergroup', title: 'Nhóm đọc tin' });
+    fake.addChat({ id: CHANNEL, type: 'channel', title: 'Tin', username: 'tin_sang' });
+    // Per-chat and global limits far off, so only the group limit can refuse.
+    fake.setRateLimit({
+      perSecond: 30,
+      perChatPerSecond: 30,
+      retryAfter: 2,
+      perGroup: { max: 3, windowMs: 5000 },
+    });
+    api = new Api(FAKE_TOKEN, { apiRoot: fake.apiRoot });
+  });
+
+  it('answers 429 to the (max+1)th send to a group in the window, messages and documents alike, then lets it through', async () => {
+    await api.sendMessage(GROUP, 'một');
+    t = 1000; // a document needs a second since the chat's last send
+    await api.sendDocument(GROUP, opml());
+    t = 2000;
+    await api.sendMessage(GROUP, 'ba');
+    t = 3000;
+    expect(await call('sendMessage', { chat_id: GROUP, text: 'bốn' })).toEqual({
+      status: 429,
+      json: {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 2',
+        parameters: { retry_after: 2 },
+      },
+    });
+    await expect(api.sendDocument(GROUP, opml())).rejects.toMatchObject({
+      error_code: 429,
+      description: 'Too Many Requests: retry after 2',
+      parameters: { retry_after: 2 },
+    });
+    t = 4999;
+    await expect(api.sendMessage(GROUP, 'bốn')).rejects.toMatchObject({ error_code: 429 });
+    // The send at 0 leaves the window; the refused ones never counted.
+    t = 5000;
+    await api.sendMessage(GROUP, 'bốn');
+    t = 5999; // still 1000, 2000 and 5000 in the window: it slides, it does not reset
+    await expect(api.sendMessage(GROUP, 'năm')).rejects.toMatchObject({ error_code: 429 });
+    t = 6000;
+    await api.sendDocument(GROUP, opml());
+    expect(fake.sentMessages(GROUP).map((m) => m.text)).toEqual(['một', 'ba', 'bốn']);
+    expect(fake.sentDocuments(GROUP)).toHaveLength(2);
+  });
+
+  it('counts each group or channel on its own and leaves private chats to the per-chat limit', async () => {
+    for (let i = 1; i <= 10; i++) await api.sendMessage(1, `tin ${String(i)}`);
+    expect(fake.sentMessages(1)).toHaveLength(10);
+    for (const text of ['a', 'b', 'c']) await api.sendMessage('@tin_sang', text);
+    await expect(api.sendMessage(CHANNEL, 'd')).rejects.toMatchObject({
+      error_code: 429,
+      parameters: { retry_after: 2 },
+    });
+    await api.sendMessage(GROUP, 'nhóm khác, giới hạn riêng');
+    // Without perGroup, the group limit is off.
+    fake.setRateLimit({ perSecond: 30, perChatPerSecond: 30 });
+    await api.sendMessage(CHANNEL, 'd');
+    expect(fake.sentMessages(CHANNEL).map((m) => m.text)).toEqual(['a', 'b', 'c', 'd']);
   });
 });
