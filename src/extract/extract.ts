@@ -91,6 +91,8 @@ export function extractDetailed(input: ExtractInput): DetailedExtraction {
   return input.lang === 'vi' ? extractVi(input, lead) : extractEn(input, lead);
 }
 
+/** A sentence that repeats the title is about as long: others are not compared word by word. */
+const REPEAT_SLACK = 12;
 /** A title or sentence reduced to its lower-case words, to see one repeat the other. */
 const wordKey = (s: string): string => (s.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(' ');
 
@@ -130,7 +132,9 @@ function extractVi(input: ExtractInput, lead: Lead): DetailedExtraction {
   // that tells the event more fully. (Dropped for who and where too, it let victims named in
   // a later sentence in: dev2 who -0.015.)
   const again = wordKey(title);
-  const told = sentences.filter((s, i) => i > 1 || wordKey(s) !== again).slice(0, LEAD_SENTENCES);
+  const repeatsTitle = (s: string): boolean =>
+    Math.abs(s.length - title.length) <= REPEAT_SLACK && wordKey(s) === again;
+  const told = sentences.filter((s, i) => i > 1 || !repeatsTitle(s)).slice(0, LEAD_SENTENCES);
   const clause = viWhat(title, firstWho, told, statement);
   const what = clause.text;
   evidence.what = clause.from;

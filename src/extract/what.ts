@@ -101,11 +101,23 @@ function shortMention(title: string, name: string): { index: number; text: strin
   // after "ông"/"bà". A foreign name, in plain Latin letters, may stand alone, but not inside a
   // longer capitalised run.
   const foreign = /^[A-Za-z\s'-]+$/u.test(name);
-  const alone = foreign ? '|(?<!\\p{Lu}\\p{Ll}*\\s|\\p{L})' : '';
-  const m = new RegExp(`(?:(?<!\\p{L})(?:[Ôô]ng|[Bb]à)\\s+${alone})${last}(?![\\p{L}]|\\s\\p{Lu})`, 'u').exec(
-    title,
-  );
+  const m = mentionPattern(last, foreign).exec(title);
   return m === null ? null : { index: m.index, text: m[0] };
+}
+
+const mentionPatterns = new Map<string, RegExp>();
+/** The pattern of {@link shortMention} for one last name, compiled once per name. */
+function mentionPattern(last: string, foreign: boolean): RegExp {
+  const key = `${foreign ? 'f' : 'v'}${last}`;
+  let re = mentionPatterns.get(key);
+  if (re === undefined) {
+    const alone = foreign ? '|(?<!\\p{Lu}\\p{Ll}*\\s|\\p{L})' : '';
+    re = new RegExp(`(?:(?<!\\p{L})(?:[Ôô]ng|[Bb]à)\\s+${alone})${last}(?![\\p{L}]|\\s\\p{Lu})`, 'u');
+    // Bounded: a long-running bot meets an open set of names.
+    if (mentionPatterns.size > 5_000) mentionPatterns.clear();
+    mentionPatterns.set(key, re);
+  }
+  return re;
 }
 
 /** Longest title opening, in words, that can be the role before a name ("Tổng thống Mỹ"). */
