@@ -112,7 +112,8 @@ function mentionPattern(last: string, foreign: boolean): RegExp {
   let re = mentionPatterns.get(key);
   if (re === undefined) {
     const alone = foreign ? '|(?<!\\p{Lu}\\p{Ll}*\\s|\\p{L})' : '';
-    re = new RegExp(`(?:(?<!\\p{L})(?:[Ôô]ng|[Bb]à)\\s+${alone})${last}(?![\\p{L}]|\\s\\p{Lu})`, 'u');
+    const word = last.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+    re = new RegExp(`(?:(?<!\\p{L})(?:[Ôô]ng|[Bb]à)\\s+${alone})${word}(?![\\p{L}]|\\s\\p{Lu})`, 'u');
     // Bounded: a long-running bot meets an open set of names.
     if (mentionPatterns.size > 5_000) mentionPatterns.clear();
     mentionPatterns.set(key, re);
@@ -177,15 +178,11 @@ export function viWhat(
   lead: readonly string[],
   statement: boolean,
 ): { text: string; from: string } {
-  const unhyped = capitalise(title.replace(HYPE_TAG, ''));
-  if (unhyped !== title) {
-    const w = viWhat(unhyped, agent, lead, statement);
-    return { text: w.text, from: w.from === unhyped ? title : w.from };
-  }
-  const untagged = capitalise(title.replace(FORMAT_WORD, ''));
-  if (untagged !== title) {
-    const w = viWhat(untagged, agent, lead, statement);
-    return { text: w.text, from: w.from === untagged ? title : w.from };
+  for (const label of [HYPE_TAG, FORMAT_WORD]) {
+    const bare = capitalise(title.replace(label, ''));
+    if (bare === title) continue;
+    const w = viWhat(bare, agent, lead, statement);
+    return { text: w.text, from: w.from === bare ? title : w.from };
   }
   const tagless = title.replace(TITLE_TAG, '').trim();
   const photo = tagless !== title.trim();
