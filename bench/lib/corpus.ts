@@ -212,8 +212,11 @@ export interface CorpusArticle {
 export interface Corpus {
   /** One article of roughly `targetChars` characters of body (never shorter than 2 paragraphs). */
   article(lang: Lang, targetChars: number): CorpusArticle;
-  /** Accent-free queries the way people type them: places, people, topics, folded, lower case. */
-  queries(count: number): string[];
+  /**
+   * Queries the way people type them: places, people, topics, lower case; accent-free unless
+   * `spelling` is 'accented' (then as the articles write them, "bão lũ", "đà nẵng").
+   */
+  queries(count: number, spelling?: 'folded' | 'accented'): string[];
 }
 
 const isAscii = (s: string): boolean => /^[\x20-\x7e]*$/.test(s);
@@ -347,7 +350,7 @@ export function createCorpus(random: Random): Corpus {
       }
       return { lang, title, paragraphs, who: people.slice(0, 1), where: places.slice(0, 3) };
     },
-    queries(count) {
+    queries(count, spelling = 'folded') {
       const kinds: Array<() => string> = [
         place,
         place,
@@ -361,7 +364,8 @@ export function createCorpus(random: Random): Corpus {
         viCountry,
         enCountry,
       ];
-      return Array.from({ length: count }, () => foldAccents(random.pick(kinds)()).toLowerCase());
+      const spell = spelling === 'folded' ? foldAccents : (q: string): string => q;
+      return Array.from({ length: count }, () => spell(random.pick(kinds)()).toLowerCase());
     },
   };
 }
