@@ -1,7 +1,15 @@
 import type { Db } from './open.ts';
 import { foldAccents } from '../src/text/vietnamese.ts';
 import { toFtsQuery, type FtsQuery } from './fts-query.ts';
-import { holds, holdsAcross, matchable, typedQueryOf, typedSnippet, type TypedQuery } from './typed-words.ts';
+import {
+  holds,
+  holdsAcross,
+  matchable,
+  typedQueryOf,
+  typedSnippet,
+  type Matchable,
+  type TypedQuery,
+} from './typed-words.ts';
 
 /**
  * How many of the newest article ids the small search indexes hold: about a month of a busy
@@ -174,9 +182,9 @@ export function createSearchIndex(db: Db, recentRows = RECENT_SEARCH_ROWS): Sear
     const noArticle = new Set<string>();
     // Each row is read and made matchable once: the rows read for the phrase are checked for the
     // words apart too.
-    const titles = new Map<number, string>();
-    const read = new Map<number, { title: string; body: string; original: string }>();
-    const titleOf = (r: TitledRow): string => {
+    const titles = new Map<number, Matchable>();
+    const read = new Map<number, { title: Matchable; body: Matchable; original: string }>();
+    const titleOf = (r: TitledRow): Matchable => {
       let title = titles.get(r.id);
       if (title === undefined) titles.set(r.id, (title = matchable(r.title)));
       return title;

@@ -63,20 +63,36 @@ const isWordBefore = (text: string, i: number): boolean => {
 
 /**
  * Where the words first stand side by side as whole words (apart only by non-word characters,
- * as in an FTS5 phrase) in lower-case text, or -1. indexOf and a check of the characters around:
- * a RegExp per query would be compiled per query, and one with \p{L} classes takes ~2 ms.
+ * as in an FTS5 phrase), or -1. A word typed without any diacritic ("nang" in "Đà nang") may
+ * carry any: it is matched in the folded text, at the same offsets. indexOf and a check of the
+ * characters around: a RegExp per query would be compiled per query, and one with \p{L}
+ * classes takes ~2 ms.
  */
-export function indexOfWords(lower: string, words: readonly string[]): number {
-  const [head, ...tail] = words;
-  if (head === undefined) return -1;
-  for (let at = lower.indexOf(head); at >= 0; at = lower.indexOf(head, at + 1)) {
+export function indexOfWords(text: string | Matchable, words: readonly string[]): number {
+  const m = typeof text === 'string' ? matchable(text) : text;
+  const lower = m.lower;
+  // Folding keeps offsets for the letters of news text; when it does not (a rare script), the
+  // words are matched as typed.
+  let folded: string | null = null;
+  if (words.some(isPlain)) {
+    // Folding a body costs ~20 µs: not for a text that lacks a word typed with diacritics.
+    if (words.some((word) => !isPlain(word) && !lower.includes(word))) return -1;
+    folded = foldedOf(m);
+  }
+  // The text each word is looked for in, decided once per call.
+  const texts = words.map((word) => (folded !== null && isPlain(word) ? folded : lower));
+  const head = words[0];
+  const first = texts[0];
+  if (head === undefined || first === undefined) return -1;
+  for (let at = first.indexOf(head); at >= 0; at = first.indexOf(head, at + 1)) {
     if (isWordBefore(lower, at)) continue;
     let end = at + head.length;
     let whole = true;
-    for (const word of tail) {
+    for (let k = 1; k < words.length; k++) {
+      const word = words[k] ?? '';
       let next = end;
       while (next < lower.length && !isWordAt(lower, next)) next++;
-      if (next === end || !lower.startsWith(word, next)) {
+      if (next === end || !(texts[k] ?? lower).startsWith(word, next)) {
         whole = false;
         break;
       }
@@ -88,17 +104,48 @@ export function indexOfWords(lower: string, words: readonly string[]): number {
 }
 
 /**
- * Text as the patterns are matched against: NFC (ingest stores NFC, but the store takes any) and
- * lower case. Made once per text, not per pattern: on a body it costs more than the matching.
+ * A word of letters typed without any diacritic: "nang" stands for nàng, nắng, nẵng... (A number
+ * is the same either way and is matched as typed.) Asked per candidate position, so remembered.
  */
-export const matchable = (text: string): string => text.normalize('NFC').toLowerCase();
+function isPlain(word: string): boolean {
+  let plain = plainWords.get(word);
+  if (plain === undefined) {
+    plain = /\p{L}/u.test(word) && foldAccents(word) === word;
+    // Bounded: queries bring an open set of words.
+    if (plainWords.size > 1_000) plainWords.clear();
+    plainWords.set(word, plain);
+  }
+  return plain;
+}
+const plainWords = new Map<string, boolean>();
+
+/**
+ * Text as the patterns are matched against: NFC (ingest stores NFC, but the store takes any) and
+ * lower case; its folded twin is made on first need. Made once per text, not per pattern: on a
+ * body it costs more than the matching.
+ */
+export interface Matchable {
+  readonly lower: string;
+  /** foldAccents(lower) when it keeps every offset, else null; undefined until needed. */
+  folded?: string | null;
+}
+
+export const matchable = (text: string): Matchable => ({ lower: text.normalize('NFC').toLowerCase() });
+
+function foldedOf(m: Matchable): string | null {
+  if (m.folded === undefined) {
+    const folded = foldAccents(m.lower);
+    m.folded = folded.length === m.lower.length ? folded : null;
+  }
+  return m.folded;
+}
 
 /** Every run of the pattern is in the text (see matchable). */
-export const holds = (pattern: TypedPattern, text: string): boolean =>
+export const holds = (pattern: TypedPattern, text: Matchable): boolean =>
   pattern.runs.every((run) => indexOfWords(text, run) >= 0);
 
 /** Every run of the pattern is in one of the texts (see matchable): the title or the body. */
-export const holdsAcross = (pattern: TypedPattern, title: string, body: string): boolean =>
+export const holdsAcross = (pattern: TypedPattern, title: Matchable, body: Matchable): boolean =>
   pattern.runs.every((run) => indexOfWords(title, run) >= 0 || indexOfWords(body, run) >= 0);
 
 /** Tokens in a snippet, as FTS5's snippet() for /search (see SNIPPET in search-index.ts). */
@@ -113,8 +160,9 @@ const REACH = 240;
  */
 export function typedSnippet(pattern: TypedPattern, words: readonly string[], body: string): string | null {
   const text = body.normalize('NFC');
-  const lower = text.toLowerCase();
-  const found = pattern.runs.map((run) => indexOfWords(lower, run)).filter((i) => i >= 0);
+  const m = matchable(text);
+  const lower = m.lower;
+  const found = pattern.runs.map((run) => indexOfWords(m, run)).filter((i) => i >= 0);
   if (found.length === 0) return null;
   // Offsets in `lower` are offsets in `text` unless lower-casing changed a length ("İ").
   const match = lower.length === text.length ? Math.min(...found) : 0;
@@ -141,7 +189,9 @@ export function typedSnippet(pattern: TypedPattern, words: readonly string[], bo
   const first = tokens[from];
   const last = tokens[to - 1];
   if (first === undefined || last === undefined) return null;
-  const wanted = new Set(words);
+  const typedWords = new Set(words.filter((w) => !isPlain(w)));
+  const plainWords = new Set(words.filter(isPlain));
+  const wanted = (word: string): boolean => typedWords.has(word) || plainWords.has(foldAccents(word));
   let out = from > 0 || start > 0 ? '…' : text.slice(0, first.start);
   for (let i = from; i < to; i++) {
     const token = tokens[i];
@@ -149,7 +199,7 @@ export function typedSnippet(pattern: TypedPattern, words: readonly string[], bo
     if (token === undefined) break;
     if (i > from && previous !== undefined) out += text.slice(previous.end, token.start);
     const word = text.slice(token.start, token.end);
-    out += wanted.has(word.toLowerCase()) ? `«${word}»` : word;
+    out += wanted(word.toLowerCase()) ? `«${word}»` : word;
   }
   return to < tokens.length || end < text.length ? `${out}…` : `${out}${text.slice(last.end)}`;
 }

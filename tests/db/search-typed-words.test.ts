@@ -20,6 +20,9 @@ describe('words as typed', () => {
     expect(indexOfWords('tới đà-nẵng', ['đà', 'nẵng'])).toBe(4);
     expect(indexOfWords('đà lạt, nẵng', ['đà', 'nẵng'])).toBe(-1);
     expect(indexOfWords('đànẵng đà nẵngx đà nẵng', ['đà', 'nẵng'])).toBe(16);
+    // a word typed without diacritics may carry any, beside one typed with them
+    expect(indexOfWords('tới đà nẵng', ['đà', 'nang'])).toBe(4);
+    expect(indexOfWords('ngân hàng đã nâng', ['đà', 'nang'])).toBe(-1);
   });
 
   it('cuts a snippet around the words as typed and marks only them', () => {
@@ -31,5 +34,8 @@ describe('words as typed', () => {
     expect(snippet).not.toContain('«báo');
     expect(snippet?.match(/[\p{L}\p{N}]+/gu)).toHaveLength(16);
     expect(typedSnippet(pattern, ['bão'], 'Báo cáo.')).toBeNull();
+    const mixed = typedQueryOf('Đà nang')?.patterns[0];
+    if (mixed === undefined) throw new Error('no pattern');
+    expect(typedSnippet(mixed, ['đà', 'nang'], 'Khách tới Đà Nẵng.')).toBe('Khách tới «Đà» «Nẵng».');
   });
 });
