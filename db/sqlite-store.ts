@@ -242,6 +242,9 @@ export function createSqliteStore(
     );
   };
 
+  const extractionOf = (input: SaveArticleInput): Extraction =>
+    typeof input.extraction === 'function' ? input.extraction() : input.extraction;
+
   const saveOne = (input: SaveArticleInput): SaveOutcome => {
     const { draft, feedId, fingerprint } = input;
     // The same URL, else the same guid in this feed: the same item. Else the same text under
@@ -270,7 +273,7 @@ export function createSqliteStore(
       // Ingest passes the folded text it already made for the fingerprint.
       const folded = input.folded ?? { title: foldAccents(draft.title), body: foldAccents(draft.body) };
       searchIndex.add(id, folded.title, folded.body, { newest: true });
-      writeSummary(id, input.extraction, input.extractorVersion);
+      writeSummary(id, extractionOf(input), input.extractorVersion);
       return { id, status: 'inserted' };
     }
     if (
@@ -306,7 +309,7 @@ export function createSqliteStore(
     });
     const folded = input.folded ?? { title: foldAccents(draft.title), body: foldAccents(draft.body) };
     searchIndex.add(existing.id, folded.title, folded.body);
-    writeSummary(existing.id, input.extraction, input.extractorVersion);
+    writeSummary(existing.id, extractionOf(input), input.extractorVersion);
     return { id: existing.id, status: 'updated' };
   };
 

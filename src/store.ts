@@ -16,7 +16,11 @@ export interface SaveArticleInput {
   readonly draft: ArticleDraft;
   readonly feedId: number | null;
   readonly fingerprint: string;
-  readonly extraction: Extraction;
+  /**
+   * The summary, or how to make it: a function is called only when the article is inserted or
+   * its text changed, so an item seen again on every poll costs no extraction.
+   */
+  readonly extraction: Extraction | (() => Extraction);
   readonly extractorVersion: string;
   /** Title and body folded with foldAccents, when the caller has them (else the store folds). */
   readonly folded?: { readonly title: string; readonly body: string };

@@ -18,9 +18,8 @@ export interface SaveDeps {
 const NOTHING: Extraction = { who: [], what: '', when: { text: null, date: null }, where: [], evidence: {} };
 
 /**
- * Summarises and stores drafts in one transaction. The extractor is pure and fast (title + lead),
- * so running it before the write keeps the transaction short. An extractor bug on one article
- * must not lose the article: it is stored with an empty summary and the error logged.
+ * Summarises an article for the store. An extractor bug on one article must not lose the
+ * article: it is stored with an empty summary and the error logged.
  */
 export function summariseDraft(
   draft: ArticleDraft,
@@ -43,6 +42,12 @@ export function summariseDraft(
   }
 }
 
+/**
+ * Stores a feed's drafts in one transaction. Each is summarised inside it, and only when new or
+ * changed: a poll mostly sees items it already has, and extracting them again was most of its
+ * cost. (Summaries were made before the write to keep the transaction short; extraction is under
+ * a millisecond an article, and sparing the unchanged ones is worth more.)
+ */
 export function saveDrafts(
   drafts: readonly ArticleDraft[],
   feedId: number | null,
@@ -55,7 +60,8 @@ export function saveDrafts(
       draft,
       feedId,
       fingerprint: fingerprintOfFolded(folded.title, folded.body),
-      extraction: summariseDraft(draft, deps),
+      // Made only for an article that is new or changed: most items of a poll are neither.
+      extraction: () => summariseDraft(draft, deps),
       extractorVersion: deps.extractor.version,
       folded,
     };
