@@ -43,10 +43,9 @@ export function summariseDraft(
 }
 
 /**
- * Stores a feed's drafts in one transaction. Each is summarised inside it, and only when new or
- * changed: a poll mostly sees items it already has, and extracting them again was most of its
- * cost. (Summaries were made before the write to keep the transaction short; extraction is under
- * a millisecond an article, and sparing the unchanged ones is worth more.)
+ * Stores a feed's drafts in one transaction. The store summarises a draft only when it is new or
+ * its text changed: a poll mostly sees items it already has, and extracting them again was most
+ * of a re-poll's cost (1.71 → 0.77–0.83 ms CPU an item for 2,000 unchanged items).
  */
 export function saveDrafts(
   drafts: readonly ArticleDraft[],
@@ -60,7 +59,6 @@ export function saveDrafts(
       draft,
       feedId,
       fingerprint: fingerprintOfFolded(folded.title, folded.body),
-      // Made only for an article that is new or changed: most items of a poll are neither.
       extraction: () => summariseDraft(draft, deps),
       extractorVersion: deps.extractor.version,
       folded,
