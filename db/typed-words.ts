@@ -68,8 +68,7 @@ const isWordBefore = (text: string, i: number): boolean => {
  * characters around: a RegExp per query would be compiled per query, and one with \p{L}
  * classes takes ~2 ms.
  */
-export function indexOfWords(text: string | Matchable, words: readonly string[]): number {
-  const m = typeof text === 'string' ? matchable(text) : text;
+export function indexOfWords(m: Matchable, words: readonly string[]): number {
   const lower = m.lower;
   // Folding keeps offsets for the letters of news text; when it does not (a rare script), the
   // words are matched as typed.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indexOfWords, typedQueryOf, typedSnippet } from '../../db/typed-words.ts';
+import { indexOfWords as indexIn, matchable, typedQueryOf, typedSnippet } from '../../db/typed-words.ts';
+
+const indexOfWords = (text: string, words: readonly string[]): number => indexIn(matchable(text), words);
 
 describe('words as typed', () => {
   it('is only for queries with a diacritic, in one tone style, split as the FTS query', () => {
